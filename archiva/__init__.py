@@ -1,0 +1,3 @@
+"""Archiva: a records office for BPMP offices."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,84 @@
+"""Catalogue tables, one definition for SQLite and PostgreSQL (migrations create them)."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+counters = Table(
+    "counters",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("year", Integer, primary_key=True),
+    Column("last_seq", Integer, nullable=False),
+    Column("last_date", Date, nullable=True),
+)
+
+records = Table(
+    "records",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(32), nullable=False),
+    Column("series", String(64)),
+    Column("counter", String(64)),
+    Column("year", Integer),
+    Column("seq", Integer),
+    Column("suffix", String(8), nullable=False, server_default=""),
+    Column("number", String(255), nullable=False),
+    Column("number_key", String(255), nullable=False, unique=True),
+    Column("status", String(16), nullable=False),
+    Column("classification", String(64), nullable=False, server_default=""),
+    Column("doc_date", Date),
+    Column("subject", Text, nullable=False, server_default=""),
+    Column("parties", Text, nullable=False, server_default="[]"),
+    Column("details", Text, nullable=False, server_default="{}"),
+    Column("verification_code", String(64), unique=True),
+    Column("owner", String(255)),
+    Column("reason", Text, nullable=False, server_default=""),
+    Column("created_by", String(128), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("voided_by", String(128)),
+    Column("voided_at", DateTime(timezone=True)),
+    Column("void_reason", Text, nullable=False, server_default=""),
+    UniqueConstraint("counter", "year", "seq", "suffix", name="uq_records_counter_seq"),
+    Index("ix_records_status", "status"),
+    Index("ix_records_series_year", "series", "year"),
+)
+
+files = Table(
+    "files",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("record_id", Integer, ForeignKey("records.id"), nullable=False, index=True),
+    Column("role", String(32), nullable=False),
+    Column("format", String(16), nullable=False),
+    Column("path", Text, nullable=False, unique=True),
+    Column("sha256", String(64), nullable=False, index=True),
+    Column("size", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("record_id", Integer, ForeignKey("records.id"), index=True),
+    Column("action", String(32), nullable=False),
+    Column("actor", String(128), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("detail", Text, nullable=False, server_default=""),
+)

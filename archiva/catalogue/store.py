@@ -1,0 +1,442 @@
+"""SQLAlchemy Core access to the catalogue, on SQLite (default) or PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, func, insert, select, text, update
+from sqlalchemy.engine import Connection, Engine, Row
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+
+from archiva.catalogue.schema import counters, events, files, records
+from archiva.config import Series
+from archiva.errors import BadInputError, CatalogueError, ConflictError, NotFoundError
+from archiva.models import FILED, RESERVED, VOID, FileEntry, NumberRequest, Record
+from archiva.numbering import NumberParts, number_key, place, render_number
+
+# The newest migration; checked by a test against the migration scripts so that opening the
+# catalogue can skip importing Alembic (~0.5 s) when the schema is already current.
+HEAD_REVISION = "0001"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _aware(value: dt.datetime | None) -> dt.datetime | None:
+    # SQLite hands back naive datetimes; everything Archiva stores is UTC.
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)
+    return value
+
+
+class Catalogue:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.is_sqlite = url.startswith("sqlite")
+        self.engine = self._engine(url)
+
+    @staticmethod
+    def _engine(url: str) -> Engine:
+        if not url.startswith("sqlite"):
+            return create_engine(url, pool_pre_ping=False)
+        engine = create_engine(url, connect_args={"timeout": 60})
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+            # Take transaction control from the sqlite3 module so BEGIN IMMEDIATE below is ours.
+            dbapi_conn.isolation_level = None
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA busy_timeout=60000")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: Connection) -> None:
+            # Writers queue up at BEGIN instead of failing half-way through a transaction.
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- connection and schema -------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except OperationalError as exc:
+            raise self._unreachable(exc) from None
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except OperationalError as exc:
+            raise self._unreachable(exc) from None
+
+    def _unreachable(self, exc: DBAPIError) -> CatalogueError:
+        where = self.engine.url.render_as_string(hide_password=True)
+        detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        return CatalogueError(
+            f"The catalogue database {where} cannot be used: {detail}.",
+            "Check that the database server is running and ARCHIVA_DATABASE_URL is right, "
+            "then run the command again; nothing was changed.",
+        )
+
+    def schema_revision(self) -> str | None:
+        try:
+            with self.engine.connect() as conn:
+                return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except OperationalError as exc:
+            if "no such table" in str(exc) or "does not exist" in str(exc):
+                return None
+            raise self._unreachable(exc) from None
+        except DBAPIError as exc:  # PostgreSQL: undefined table
+            if "alembic_version" in str(exc):
+                return None
+            raise self._unreachable(exc) from None
+
+    def ensure_schema(self) -> None:
+        if self.schema_revision() == HEAD_REVISION:
+            return
+        from alembic import command  # only when a migration is due
+        from alembic.config import Config
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        with self.transaction() as conn:
+            if not self.is_sqlite:  # one migrating process at a time
+                conn.execute(text("SELECT pg_advisory_xact_lock(7412001)"))
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+    # -- numbers -----------------------------------------------------------------------------
+
+    def allocate(
+        self,
+        requests: Sequence[NumberRequest],
+        series: dict[str, Series],
+        unit: str,
+        office_code: str,
+        actor: str,
+        owner: str | None = None,
+    ) -> list[Record]:
+        """Allocate numbers for all requests in one transaction: all or none."""
+        with self.transaction() as conn:
+            ids = [
+                self._allocate_one(conn, r, series[r.series], unit, office_code, actor, owner)
+                for r in requests
+            ]
+        return self.records_by_ids(ids)
+
+    def _allocate_one(
+        self, conn: Connection, req: NumberRequest, s: Series, unit: str, office_code: str,
+        actor: str, owner: str | None,
+    ) -> int:
+        year = req.doc_date.year
+        last_seq, last_date = self._locked_counter(conn, s.counter, year)
+        base, suffixes = None, []
+        if last_date is not None and req.doc_date < last_date:
+            base = conn.execute(
+                select(func.max(records.c.seq)).where(
+                    records.c.counter == s.counter, records.c.year == year,
+                    records.c.suffix == "", records.c.doc_date <= req.doc_date,
+                )
+            ).scalar()
+            if base is not None:
+                suffixes = list(conn.execute(
+                    select(records.c.suffix).where(
+                        records.c.counter == s.counter, records.c.year == year,
+                        records.c.seq == base,
+                    )
+                ).scalars())
+        spot = place(req.doc_date, last_seq, last_date, base, suffixes)
+        if spot is None:
+            raise BadInputError(
+                f"No number of counter '{s.counter}' was issued on or before "
+                f"{req.doc_date.isoformat()} in {year}, so there is nothing to insert after.",
+                "Use the document's real date if it is later, or record the number with "
+                "`archiva number record` if it was issued elsewhere.",
+            )
+        if spot.inserted and not req.reason.strip():
+            raise BadInputError(
+                f"{req.doc_date.isoformat()} is before the latest number of counter "
+                f"'{s.counter}' (dated {last_date.isoformat() if last_date else '?'}), so the "
+                "document gets an inserted number (nomor sisipan).",
+                "Say why with --reason (it is kept in the register), or use a later date.",
+            )
+        number = render_number(s.format, NumberParts(
+            spot.seq, year, req.doc_date.month, req.classification, unit, office_code, spot.suffix
+        ))
+        if not spot.inserted:
+            newest = max(req.doc_date, last_date) if last_date else req.doc_date
+            conn.execute(
+                update(counters)
+                .where(counters.c.name == s.counter, counters.c.year == year)
+                .values(last_seq=spot.seq, last_date=newest)
+            )
+        now = utcnow()
+        try:
+            rid = conn.execute(insert(records).values(
+                kind=req.kind, series=s.name, counter=s.counter, year=year, seq=spot.seq,
+                suffix=spot.suffix, number=number, number_key=number_key(number),
+                status=req.status, classification=req.classification, doc_date=req.doc_date,
+                subject=req.subject, parties=_dump(req.parties), details=_dump(req.details),
+                verification_code=req.verification_code, owner=owner, reason=req.reason,
+                created_by=actor, created_at=now, updated_at=now,
+            )).inserted_primary_key[0]
+        except IntegrityError:
+            raise ConflictError(
+                f"The number {number} is already in the register (recorded from another "
+                "register), so the series cannot hand it out.",
+                "Nothing was issued. Ask the administrator to check the series format or the "
+                "recorded number with `archiva show`.",
+            ) from None
+        self._event(conn, rid, "sisipan" if spot.inserted else "allocate", actor,
+                    req.reason if spot.inserted else req.status)
+        return int(rid)
+
+    def _locked_counter(self, conn: Connection, name: str, year: int) -> tuple[int, dt.date | None]:
+        row = conn.execute(
+            select(counters.c.last_seq, counters.c.last_date)
+            .where(counters.c.name == name, counters.c.year == year)
+            .with_for_update()
+        ).first()
+        if row is None:
+            self._insert_counter(conn, name, year)
+            row = conn.execute(
+                select(counters.c.last_seq, counters.c.last_date)
+                .where(counters.c.name == name, counters.c.year == year)
+                .with_for_update()
+            ).one()
+        return int(row.last_seq), row.last_date
+
+    def _insert_counter(self, conn: Connection, name: str, year: int) -> None:
+        if self.is_sqlite:
+            from sqlalchemy.dialects.sqlite import insert as dialect_insert
+        else:
+            from sqlalchemy.dialects.postgresql import insert as dialect_insert
+        conn.execute(
+            dialect_insert(counters)
+            .values(name=name, year=year, last_seq=0, last_date=None)
+            .on_conflict_do_nothing()
+        )
+
+    def record_external(self, req: NumberRequest, number: str, actor: str) -> Record:
+        """A number issued by another register: catalogued, no counter touched."""
+        now = utcnow()
+        try:
+            with self.transaction() as conn:
+                rid = conn.execute(insert(records).values(
+                    kind=req.kind, series=req.series, counter=None,
+                    year=req.doc_date.year, seq=None, suffix="", number=number,
+                    number_key=number_key(number), status=req.status,
+                    classification=req.classification, doc_date=req.doc_date,
+                    subject=req.subject, parties=_dump(req.parties), details=_dump(req.details),
+                    reason=req.reason, created_by=actor, created_at=now, updated_at=now,
+                )).inserted_primary_key[0]
+                self._event(conn, rid, "record", actor, req.reason)
+        except IntegrityError:
+            raise ConflictError(
+                f"The number {number} is already in the register.",
+                f"See it with `archiva show '{number}'`; nothing was recorded.",
+            ) from None
+        return self.record(int(rid))
+
+    def void(self, number: str, reason: str, actor: str) -> Record:
+        rec = self.by_number(number)
+        if rec.status == VOID:
+            raise ConflictError(f"The number {rec.number} is already void (BATAL): "
+                                f"{rec.void_reason}", "Nothing was changed.")
+        if rec.status == RESERVED:
+            raise ConflictError(
+                f"The number {rec.number} is being used by a document generation right now.",
+                "Wait for it to finish, or run `archiva doctor` if that process has stopped.",
+            )
+        with self.transaction() as conn:
+            self._set_void(conn, rec.id, reason, actor, from_status=rec.status)
+        return self.record(rec.id)
+
+    def _set_void(self, conn: Connection, rid: int, reason: str, actor: str,
+                  from_status: str) -> bool:
+        now = utcnow()
+        done = conn.execute(
+            update(records)
+            .where(records.c.id == rid, records.c.status == from_status)
+            .values(status=VOID, void_reason=reason, voided_by=actor, voided_at=now,
+                    updated_at=now, owner=None)
+        ).rowcount
+        if done:
+            self._event(conn, rid, "void", actor, reason)
+        return bool(done)
+
+    # -- filing and recovery -----------------------------------------------------------------
+
+    def mark_filed(self, rid: int, entries: Sequence[FileEntry], actor: str,
+                   action: str = "file") -> bool:
+        """RESERVED -> FILED with its files, atomically; False when it was no longer reserved."""
+        now = utcnow()
+        with self.transaction() as conn:
+            done = conn.execute(
+                update(records)
+                .where(records.c.id == rid, records.c.status == RESERVED)
+                .values(status=FILED, updated_at=now, owner=None)
+            ).rowcount
+            if not done:
+                return False
+            self._insert_files(conn, rid, entries, now)
+            self._event(conn, rid, action, actor, ", ".join(e.path for e in entries))
+        return True
+
+    def mark_filed_many(self, items: Sequence[tuple[int, Sequence[FileEntry]]], actor: str) -> int:
+        """Batch form of mark_filed for certificate runs: one transaction for many records."""
+        now = utcnow()
+        count = 0
+        with self.transaction() as conn:
+            for rid, entries in items:
+                done = conn.execute(
+                    update(records)
+                    .where(records.c.id == rid, records.c.status == RESERVED)
+                    .values(status=FILED, updated_at=now, owner=None)
+                ).rowcount
+                if done:
+                    self._insert_files(conn, rid, entries, now)
+                    self._event(conn, rid, "file", actor, ", ".join(e.path for e in entries))
+                    count += 1
+        return count
+
+    def _insert_files(self, conn: Connection, rid: int, entries: Sequence[FileEntry],
+                      now: dt.datetime) -> None:
+        if entries:
+            conn.execute(insert(files), [
+                {"record_id": rid, "role": e.role, "format": e.format, "path": e.path,
+                 "sha256": e.sha256, "size": e.size, "created_at": now}
+                for e in entries
+            ])
+
+    def void_reserved(self, rid: int, reason: str, actor: str) -> bool:
+        with self.transaction() as conn:
+            return self._set_void(conn, rid, reason, actor, from_status=RESERVED)
+
+    def reserved(self) -> list[tuple[Record, str | None]]:
+        """Records still RESERVED, with the owner token of the process that reserved them."""
+        with self.reading() as conn:
+            rows = conn.execute(
+                select(records.c.id, records.c.owner).where(records.c.status == RESERVED)
+            ).all()
+        recs = {r.id: r for r in self.records_by_ids([row.id for row in rows])}
+        return [(recs[row.id], row.owner) for row in rows]
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def record(self, rid: int) -> Record:
+        found = self.records_by_ids([rid])
+        if not found:
+            raise NotFoundError(f"There is no record with id {rid}.")
+        return found[0]
+
+    def by_number(self, number: str) -> Record:
+        with self.reading() as conn:
+            rid = conn.execute(
+                select(records.c.id).where(records.c.number_key == number_key(number))
+            ).scalar()
+        if rid is None:
+            raise NotFoundError(
+                f"The number {number} is not in the register.",
+                "Check the number, or list the register with `archiva number list`.",
+            )
+        return self.record(int(rid))
+
+    def by_verification_code(self, code: str) -> Record | None:
+        with self.reading() as conn:
+            rid = conn.execute(
+                select(records.c.id).where(records.c.verification_code == code)
+            ).scalar()
+        return self.record(int(rid)) if rid is not None else None
+
+    def list_records(self, series: str | None = None, year: int | None = None) -> list[Record]:
+        q = select(records.c.id)
+        if series:
+            q = q.where(records.c.series == series)
+        if year:
+            q = q.where(records.c.year == year)
+        with self.reading() as conn:
+            ids = list(conn.execute(q).scalars())
+        recs = self.records_by_ids(ids)
+        # Register order: per year and counter, by sequence with inserted numbers after their base.
+        recs.sort(key=lambda r: (r.year or 0, r.counter is None, r.counter or "", r.seq or 0,
+                                 len(r.suffix), r.suffix, r.id))
+        return recs
+
+    def records_by_ids(self, ids: Sequence[int]) -> list[Record]:
+        out: list[Record] = []
+        with self.reading() as conn:
+            for chunk in _chunks(list(ids), 500):
+                rows = conn.execute(select(records).where(records.c.id.in_(chunk))).all()
+                file_rows = conn.execute(
+                    select(files).where(files.c.record_id.in_(chunk)).order_by(files.c.id)
+                ).all()
+                by_record: dict[int, list[FileEntry]] = {}
+                for f in file_rows:
+                    by_record.setdefault(f.record_id, []).append(
+                        FileEntry(f.path, f.format, f.sha256, f.size, f.role)
+                    )
+                order = {rid: i for i, rid in enumerate(chunk)}
+                rows.sort(key=lambda r: order[r.id])
+                out.extend(_record(r, by_record.get(r.id, [])) for r in rows)
+        return out
+
+    def events_of(self, rid: int) -> list[dict[str, Any]]:
+        with self.reading() as conn:
+            rows = conn.execute(
+                select(events).where(events.c.record_id == rid).order_by(events.c.id)
+            ).all()
+        return [{"action": r.action, "actor": r.actor, "at": _aware(r.at).isoformat(),
+                 "detail": r.detail} for r in rows]
+
+    def counter_state(self, name: str, year: int) -> int:
+        with self.reading() as conn:
+            value = conn.execute(
+                select(counters.c.last_seq).where(counters.c.name == name,
+                                                  counters.c.year == year)
+            ).scalar()
+        return int(value or 0)
+
+    def _event(self, conn: Connection, rid: int | None, action: str, actor: str,
+               detail: str) -> None:
+        conn.execute(insert(events).values(
+            record_id=rid, action=action, actor=actor, at=utcnow(), detail=detail or ""
+        ))
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _record(r: Row[Any], entries: list[FileEntry]) -> Record:
+    return Record(
+        id=r.id, kind=r.kind, series=r.series, counter=r.counter, number=r.number, status=r.status,
+        classification=r.classification, doc_date=r.doc_date, year=r.year, seq=r.seq,
+        suffix=r.suffix, subject=r.subject, parties=json.loads(r.parties),
+        details=json.loads(r.details), created_by=r.created_by,
+        created_at=_aware(r.created_at) or utcnow(), reason=r.reason, voided_by=r.voided_by,
+        voided_at=_aware(r.voided_at), void_reason=r.void_reason,
+        verification_code=r.verification_code, files=entries,
+    )

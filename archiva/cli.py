@@ -1,0 +1,264 @@
+"""Command line: parses, calls the service layer, prints. Errors become exit codes here only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from archiva import indonesian
+from archiva.config import Settings
+from archiva.errors import EXIT_FAILED, ArchivaError
+from archiva.models import STATUS_LABELS, Record
+
+DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+class ArchivaGroup(click.Group):
+    """Turns Archiva errors into one or two plain lines and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ArchivaError as exc:
+            if _debug(ctx):
+                raise
+            click.secho(f"Error: {exc.message}", err=True, fg="red")
+            if exc.hint:
+                click.echo(exc.hint, err=True)
+            ctx.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("Stopped. Anything half-done is settled at the next start.", err=True)
+            ctx.exit(130)
+        except Exception as exc:
+            if _debug(ctx):
+                raise
+            click.secho(f"Error: unexpected failure: {type(exc).__name__}: {exc}", err=True,
+                        fg="red")
+            click.echo("Run the command again with --debug and send the output to support.",
+                       err=True)
+            ctx.exit(EXIT_FAILED)
+
+
+def _debug(ctx: click.Context) -> bool:
+    return bool(ctx.find_root().params.get("debug"))
+
+
+@click.group(cls=ArchivaGroup)
+@click.option("--home", type=click.Path(file_okay=False, path_type=Path), envvar="ARCHIVA_HOME",
+              help="Archive home folder (default: ARCHIVA_HOME or the current folder).")
+@click.option("--user", help="Name recorded as who did it (default: ARCHIVA_USER or login).")
+@click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
+@click.version_option(package_name="archiva")
+@click.pass_context
+def cli(ctx: click.Context, home: Path | None, user: str | None, debug: bool) -> None:
+    """Archiva: numbered official documents, letter intake and archive search for a BPMP."""
+    ctx.obj = Settings.resolve(home, user)
+
+
+def _open(ctx: click.Context) -> Any:
+    from archiva.service import Archiva
+
+    app = Archiva.open(ctx.obj)
+    ctx.call_on_close(app.close)
+    return app
+
+
+def _emit(as_json: bool, data: Any, human: Callable[[], None]) -> None:
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        human()
+
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+
+
+@cli.command()
+@click.option("--example", is_flag=True, help="Only print the example profile and stop.")
+@json_option
+@click.pass_context
+def init(ctx: click.Context, example: bool, as_json: bool) -> None:
+    """Create the archive home layout and a demo office profile (safe to run again)."""
+    from archiva.config import example_profile_text
+    from archiva.service import init_home
+
+    if example:
+        click.echo(example_profile_text(), nl=False)
+        return
+    report = init_home(ctx.obj)
+
+    def human() -> None:
+        if report.created:
+            click.echo(f"Created in {report.home}: {', '.join(report.created)}")
+        else:
+            click.echo(f"{report.home} is already set up; nothing changed.")
+        if report.profile_created:
+            click.echo("The profile archiva.toml describes a DEMO office: put your office's "
+                       "data in it before real use.")
+
+    _emit(as_json, {"home": str(report.home), "created": report.created,
+                    "profile_created": report.profile_created}, human)
+
+
+# -- the register ------------------------------------------------------------------------------
+
+@cli.group()
+def number() -> None:
+    """The reference register (penomoran): issue, void, record and list numbers."""
+
+
+def _record_line(r: Record) -> str:
+    date = indonesian.date_text(r.doc_date) if r.doc_date else "-"
+    status = STATUS_LABELS.get(r.status, r.status)
+    extra = f"  [{r.void_reason}]" if r.void_reason else ""
+    return f"{r.number:<36} {status:<9} {date:<18} {r.subject}{extra}"
+
+
+@number.command("issue")
+@click.option("--series", required=True, help="Series name from the profile, e.g. letter.")
+@click.option("--classification", required=True, help="Classification code, e.g. OT.02.02.")
+@click.option("--subject", required=True, help="What the document is about.")
+@click.option("--date", "date_", type=DATE, help="Document date YYYY-MM-DD (default: today).")
+@click.option("--reason", default="", help="Why, when the date makes it an inserted number.")
+@json_option
+@click.pass_context
+def number_issue(ctx: click.Context, series: str, classification: str, subject: str,
+                 date_: dt.datetime | None, reason: str, as_json: bool) -> None:
+    """Take a number for a document drafted outside Archiva."""
+    rec = _open(ctx).issue_number(series, classification, subject,
+                                  date_.date() if date_ else None, reason)
+
+    def human() -> None:
+        kind = "Inserted number (nomor sisipan)" if rec.inserted else "Number"
+        click.echo(f"{kind} {rec.number} issued for {indonesian.date_text(rec.doc_date)}: "
+                   f"{rec.subject}")
+
+    _emit(as_json, rec.to_json(), human)
+
+
+@number.command("void")
+@click.argument("number_")
+@click.option("--reason", required=True, help="Why the number is void (kept in the register).")
+@json_option
+@click.pass_context
+def number_void(ctx: click.Context, number_: str, reason: str, as_json: bool) -> None:
+    """Void a number (BATAL): it stays in the register and is never reused."""
+    rec = _open(ctx).void(number_, reason)
+    _emit(as_json, rec.to_json(),
+          lambda: click.echo(f"{rec.number} is now void (BATAL): {rec.void_reason}"))
+
+
+@number.command("record")
+@click.argument("number_")
+@click.option("--series", required=True, help="Series it belongs to, e.g. letter.")
+@click.option("--classification", required=True, help="Classification code, e.g. OT.02.02.")
+@click.option("--subject", required=True, help="What the document is about.")
+@click.option("--date", "date_", type=DATE, help="Document date YYYY-MM-DD (default: today).")
+@click.option("--source", default="", help="Where it was issued, e.g. SRIKANDI.")
+@json_option
+@click.pass_context
+def number_record(ctx: click.Context, number_: str, series: str, classification: str,
+                  subject: str, date_: dt.datetime | None, source: str, as_json: bool) -> None:
+    """Record a number issued elsewhere (e.g. the national e-office) without using a counter."""
+    rec = _open(ctx).record_external(number_, series, classification, subject,
+                                     date_.date() if date_ else None, source)
+    _emit(as_json, rec.to_json(), lambda: click.echo(f"Recorded {rec.number}: {rec.subject}"))
+
+
+@number.command("list")
+@click.option("--series", help="Only this series.")
+@click.option("--year", type=int, help="Only this year.")
+@json_option
+@click.pass_context
+def number_list(ctx: click.Context, series: str | None, year: int | None, as_json: bool) -> None:
+    """The register, voided and inserted numbers included."""
+    recs = _open(ctx).list_numbers(series, year)
+
+    def human() -> None:
+        if not recs:
+            click.echo("The register has no numbers for that selection.")
+        for r in recs:
+            click.echo(_record_line(r))
+
+    _emit(as_json, {"numbers": [r.to_json() for r in recs]}, human)
+
+
+@cli.command()
+@click.argument("number_")
+@json_option
+@click.pass_context
+def show(ctx: click.Context, number_: str, as_json: bool) -> None:
+    """Everything the catalogue holds about one number."""
+    app = _open(ctx)
+    rec = app.show(number_)
+    history = app.history(rec)
+
+    def human() -> None:
+        click.echo(f"Number:         {rec.number}")
+        click.echo(f"Status:         {STATUS_LABELS.get(rec.status, rec.status)}"
+                   + (f" ({rec.void_reason})" if rec.void_reason else ""))
+        click.echo(f"Kind / series:  {rec.kind} / {rec.series or '-'}")
+        click.echo(f"Classification: {rec.classification}")
+        click.echo(f"Date:           "
+                   f"{indonesian.date_text(rec.doc_date) if rec.doc_date else '-'}")
+        click.echo(f"Subject:        {rec.subject}")
+        if rec.inserted:
+            click.echo(f"Inserted:       yes ({rec.reason})")
+        for p in rec.parties:
+            click.echo(f"Party:          {p.get('institution') or p.get('name')}")
+        click.echo(f"Issued by:      {rec.created_by}, {rec.created_at:%Y-%m-%d %H:%M} UTC")
+        for f in rec.files:
+            click.echo(f"File:           {f.path}  sha256 {f.sha256[:16]}…")
+        for h in history:
+            click.echo(f"History:        {h['at'][:19]} {h['action']} by {h['actor']}"
+                       + (f": {h['detail']}" if h["detail"] else ""))
+
+    data = rec.to_json()
+    data["history"] = history
+    _emit(as_json, data, human)
+
+
+@cli.command()
+@click.option("--force", is_flag=True,
+              help="Also settle reservations held by processes on other machines.")
+@json_option
+@click.pass_context
+def doctor(ctx: click.Context, force: bool, as_json: bool) -> None:
+    """Check the profile and catalogue and settle interrupted work."""
+    from archiva.service import Archiva
+
+    app = Archiva.open(ctx.obj, recover=False)
+    ctx.call_on_close(app.close)
+    report = app.recover(force=force)
+    counts: dict[str, int] = {}
+    for r in app.list_numbers():
+        counts[r.status] = counts.get(r.status, 0) + 1
+    data = {"home": str(ctx.obj.home), "profile": str(app.profile.path),
+            "catalogue": app.catalogue.engine.url.render_as_string(hide_password=True),
+            "recovered_filed": report.filed, "recovered_voided": report.voided,
+            "still_running": report.still_running, "records_by_status": counts}
+
+    def human() -> None:
+        click.echo(f"Profile {app.profile.path}: OK")
+        click.echo(f"Catalogue {data['catalogue']}: OK")
+        for n in report.filed:
+            click.echo(f"Recovered: {n} was complete in the archive and is now filed.")
+        for n in report.voided:
+            click.echo(f"Recovered: {n} was interrupted and is now void (BATAL) with the reason.")
+        for n in report.still_running:
+            click.echo(f"In progress elsewhere: {n} (left alone).")
+        summary = ", ".join(f"{STATUS_LABELS.get(k, k)} {v}" for k, v in sorted(counts.items()))
+        click.echo(f"Register: {summary or 'empty'}")
+
+    _emit(as_json, data, human)
+
+
+def main() -> None:
+    cli(prog_name="archiva")

@@ -1,0 +1,293 @@
+"""Settings and the office profile (archiva.toml), read once and passed explicitly."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from archiva.errors import BadInputError, ProfileError
+from archiva.numbering import format_problems
+
+PROFILE_NAME = "archiva.toml"
+DATABASE_NAME = "archiva.db"
+KINDS = ("decree", "mou", "certificate", "report")
+KIND_FOLDERS = {
+    "decree": "decrees", "mou": "mou", "certificate": "certificates", "report": "reports",
+}
+# Where the templates shipped with Archiva live (the repository's templates/ folder).
+BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where an archive home is and how to reach its catalogue."""
+
+    home: Path
+    database_url: str
+    user: str
+
+    @property
+    def profile_path(self) -> Path:
+        return self.home / PROFILE_NAME
+
+    @property
+    def archive_dir(self) -> Path:
+        return self.home / "archive"
+
+    @property
+    def quarantine_dir(self) -> Path:
+        return self.home / "quarantine"
+
+    @classmethod
+    def resolve(cls, home: str | Path | None = None, user: str | None = None) -> Settings:
+        root = Path(home or os.environ.get("ARCHIVA_HOME") or ".").resolve()
+        url = os.environ.get("ARCHIVA_DATABASE_URL") or f"sqlite:///{root / DATABASE_NAME}"
+        who = user or os.environ.get("ARCHIVA_USER") or _login_name()
+        return cls(home=root, database_url=url, user=who)
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry in some containers
+        return f"uid{os.getuid()}"
+
+
+@dataclass(frozen=True)
+class Office:
+    ministry: str
+    name: str
+    short_name: str
+    unit_code: str
+    office_code: str
+    address: str
+    city: str
+    phone: str
+    email: str
+    website: str
+    logo: Path | None
+
+
+@dataclass(frozen=True)
+class Head:
+    name: str
+    nip: str
+    title: str
+    position: str
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    title: str
+    format: str
+    counter: str
+
+
+@dataclass(frozen=True)
+class KindSettings:
+    series: str
+    template: str
+
+
+@dataclass(frozen=True)
+class Profile:
+    path: Path
+    office: Office
+    head: Head
+    series: dict[str, Series]
+    documents: dict[str, KindSettings]
+    templates_dir: Path
+    verify_url: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def series_named(self, name: str) -> Series:
+        try:
+            return self.series[name]
+        except KeyError:
+            raise BadInputError(
+                f"There is no number series called '{name}'.",
+                f"Series defined in {self.path.name}: {', '.join(sorted(self.series))}.",
+            ) from None
+
+
+def example_profile_text() -> str:
+    return (Path(__file__).parent / "profile_example.toml").read_text("utf-8")
+
+
+class _Absent(dict[str, Any]):
+    """A section that is missing: reported once, not once per key."""
+
+
+class _Checker:
+    """Reads typed values out of the parsed TOML, collecting every problem with its key."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.problems: list[str] = []
+
+    def table(self, key: str, optional: bool = False) -> dict[str, Any]:
+        value = self.data.get(key)
+        if value is None:
+            if not optional:
+                self.problems.append(f"[{key}]: the section is missing")
+            return _Absent()
+        if not isinstance(value, dict):
+            self.problems.append(f"[{key}]: expected a section (table), found {value!r}")
+            return _Absent()
+        return value
+
+    def text(self, table: dict[str, Any], key: str, optional: bool = False) -> str:
+        value = table.get(key)
+        if value is None or value == "":
+            if not optional and not isinstance(table, _Absent):
+                self.problems.append(f"{key}: missing; expected a text value")
+            return ""
+        if not isinstance(value, str):
+            self.problems.append(f"{key}: expected text in quotes, found {value!r}")
+            return ""
+        return value.strip()
+
+
+def load_profile(settings: Settings) -> Profile:
+    path = settings.profile_path
+    if not path.exists():
+        raise ProfileError(
+            f"No office profile at {path}.",
+            "Run `archiva init` in this folder (or pass --home) to create one.",
+        )
+    try:
+        raw = path.read_text("utf-8")
+        if not raw.strip():
+            raise ProfileError(
+                f"The office profile {path} is empty.",
+                "Delete it and run `archiva init` to write the example profile again.",
+            )
+        data = tomllib.loads(raw)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ProfileError(
+            f"The office profile {path} is not a valid TOML file: {exc}.",
+            "Fix the line named above; `archiva init --example` prints a valid example.",
+        ) from None
+    return parse_profile(path, data)
+
+
+def parse_profile(path: Path, data: dict[str, Any]) -> Profile:
+    c = _Checker(data)
+    office_t = c.table("office")
+
+    def office_text(key: str, optional: bool = False) -> str:
+        return _prefixed(c, office_t, "office", key, optional)
+
+    office = Office(
+        ministry=office_text("ministry"),
+        name=office_text("name"),
+        short_name=office_text("short_name"),
+        unit_code=office_text("unit_code"),
+        office_code=office_text("office_code"),
+        address=office_text("address"),
+        city=office_text("city"),
+        phone=office_text("phone", True),
+        email=office_text("email", True),
+        website=office_text("website", True),
+        logo=_logo(c, path, office_t),
+    )
+    head_t = c.table("head")
+    head = Head(
+        name=_prefixed(c, head_t, "head", "name"),
+        nip=_prefixed(c, head_t, "head", "nip"),
+        title=_prefixed(c, head_t, "head", "title"),
+        position=_prefixed(c, head_t, "head", "position"),
+    )
+    if head.nip and not (head.nip.isdigit() and len(head.nip) == 18):
+        c.problems.append(f"head.nip: expected 18 digits, found {head.nip!r}")
+    series = _series(c)
+    documents = _documents(c, series)
+    certs = c.table("certificates", optional=True)
+    verify_url = _prefixed(c, certs, "certificates", "verify_url", True)
+    if verify_url and "{code}" not in verify_url:
+        c.problems.append("certificates.verify_url: expected a web address containing {code}")
+    templates_t = c.table("templates", optional=True)
+    tdir = _prefixed(c, templates_t, "templates", "dir", True)
+    templates_dir = (path.parent / tdir).resolve() if tdir else BUNDLED_TEMPLATES
+    if tdir and not templates_dir.is_dir():
+        c.problems.append(f"templates.dir: expected an existing folder, {templates_dir} is not one")
+    if c.problems:
+        raise ProfileError(
+            f"The office profile {path} has {len(c.problems)} problem(s):\n"
+            + "\n".join(f"  - {p}" for p in c.problems),
+            "Edit the file and run `archiva doctor` to check it again.",
+        )
+    return Profile(path, office, head, series, documents, templates_dir, verify_url)
+
+
+def _prefixed(c: _Checker, table: dict[str, Any], section: str, key: str,
+              optional: bool = False) -> str:
+    before = len(c.problems)
+    value = c.text(table, key, optional)
+    # Name the full key (office.city) so the user finds it in the file.
+    for i in range(before, len(c.problems)):
+        c.problems[i] = f"{section}.{c.problems[i]}"
+    return value
+
+
+def _logo(c: _Checker, path: Path, office_t: dict[str, Any]) -> Path | None:
+    logo = _prefixed(c, office_t, "office", "logo", True)
+    if not logo:
+        return None
+    p = (path.parent / logo).resolve()
+    if not p.is_file():
+        c.problems.append(f"office.logo: expected an image file, {p} does not exist")
+    return p
+
+
+def _series(c: _Checker) -> dict[str, Series]:
+    out: dict[str, Series] = {}
+    for name, t in c.table("series").items():
+        if not isinstance(t, dict):
+            c.problems.append(f"series.{name}: expected a section [series.{name}]")
+            continue
+        fmt = _prefixed(c, t, f"series.{name}", "format")
+        for p in format_problems(fmt) if fmt else []:
+            c.problems.append(f"series.{name}.format: {p}")
+        out[name] = Series(
+            name=name,
+            title=_prefixed(c, t, f"series.{name}", "title", True) or name,
+            format=fmt,
+            counter=_prefixed(c, t, f"series.{name}", "counter", True) or name,
+        )
+    # Series with separate counters but one format would hand out the same number twice.
+    by_format: dict[str, Series] = {}
+    for s in out.values():
+        other = by_format.setdefault(s.format, s)
+        if other.counter != s.counter:
+            c.problems.append(
+                f"series.{s.name}: has the same format as series.{other.name} but another counter;"
+                " they would produce the same numbers (give them one counter or different formats)"
+            )
+    return out
+
+
+def _documents(c: _Checker, series: dict[str, Series]) -> dict[str, KindSettings]:
+    docs = c.table("documents")
+    out: dict[str, KindSettings] = {}
+    for kind in KINDS:
+        t = docs.get(kind)
+        if isinstance(docs, _Absent):
+            continue
+        if not isinstance(t, dict):
+            c.problems.append(f"documents.{kind}: the section [documents.{kind}] is missing")
+            continue
+        s = _prefixed(c, t, f"documents.{kind}", "series")
+        if s and s not in series:
+            c.problems.append(
+                f"documents.{kind}.series: expected one of {', '.join(sorted(series))}, "
+                f"found {s!r}"
+            )
+        template = _prefixed(c, t, f"documents.{kind}", "template")
+        out[kind] = KindSettings(series=s, template=template)
+    return out

@@ -1,0 +1,98 @@
+"""Putting files into the archive: atomic (temporary file, fsync, link), never overwriting."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import secrets
+import shutil
+from pathlib import Path
+
+from archiva.errors import ConflictError
+from archiva.models import FileEntry
+from archiva.numbering import safe_file_stem
+
+_CHUNK = 1 << 20
+
+
+def archive_dir_for(archive_root: Path, doc_date: dt.date, series: str) -> Path:
+    return archive_root / str(doc_date.year) / safe_file_stem(series)
+
+
+def planned_paths(archive_root: Path, doc_date: dt.date, series: str, number: str,
+                  formats: list[str]) -> list[Path]:
+    folder = archive_dir_for(archive_root, doc_date, series)
+    stem = safe_file_stem(number)
+    return [folder / f"{stem}.{fmt}" for fmt in formats]
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(_CHUNK):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_new(dest: Path, data: bytes, home: Path, role: str = "document") -> FileEntry:
+    """Write bytes to `dest`, which must not exist yet. Readers see the whole file or nothing:
+    the bytes go to a hidden temporary file in the same folder, are fsynced, then hard-linked to
+    the final name (link fails if the name is taken, so nothing is ever overwritten)."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.parent / f".{dest.name}.{secrets.token_hex(4)}.tmp"
+    try:
+        with tmp.open("xb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        _link_no_overwrite(tmp, dest)
+    finally:
+        tmp.unlink(missing_ok=True)
+    _fsync_dir(dest.parent)
+    return FileEntry(
+        path=str(dest.relative_to(home)),
+        format=dest.suffix.lstrip("."),
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        role=role,
+    )
+
+
+def place_file(src: Path, dest: Path, home: Path, role: str = "document") -> FileEntry:
+    """Move a finished file from a work folder on the same file system into the archive."""
+    return write_new(dest, src.read_bytes(), home, role)
+
+
+def _link_no_overwrite(tmp: Path, dest: Path) -> None:
+    try:
+        os.link(tmp, dest)
+    except FileExistsError:
+        raise ConflictError(
+            f"The archive already holds {dest}; Archiva never overwrites a filed file.",
+            "Run `archiva doctor` to see how the register and the archive disagree.",
+        ) from None
+
+
+def entry_for_existing(path: Path, home: Path, role: str = "document") -> FileEntry:
+    return FileEntry(str(path.relative_to(home)), path.suffix.lstrip("."), sha256_of(path),
+                     path.stat().st_size, role)
+
+
+def set_aside(path: Path, quarantine: Path, why: str) -> Path:
+    """Move a file out of the archive into quarantine/<why>/, keeping it (never deleting)."""
+    target_dir = quarantine / why
+    target_dir.mkdir(parents=True, exist_ok=True)
+    target = target_dir / path.name
+    while target.exists():
+        target = target_dir / f"{path.stem}.{secrets.token_hex(3)}{path.suffix}"
+    shutil.move(str(path), target)
+    return target

@@ -1,0 +1,211 @@
+"""The service layer: the one API that the CLI, the watcher and the web UI call.
+
+Rendering engines are imported lazily (inside the generate paths) so that commands which
+render nothing, such as `archiva number issue`, start quickly."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from archiva import filing, owner
+from archiva.catalogue import Catalogue
+from archiva.config import Profile, Settings, example_profile_text, load_profile
+from archiva.errors import BadInputError, ConflictError
+from archiva.models import ISSUED, RECORDED, RESERVED, NumberRequest, Record
+from archiva.numbering import classification_ok, normalise_classification
+
+if TYPE_CHECKING:
+    from archiva.documents.generate import GeneratedDocument
+
+HOME_FOLDERS = ("archive", "inbox", "quarantine", "index")
+# A reservation held by a process on another machine (shared PostgreSQL) is considered
+# abandoned after this long; on the same machine a dead process is recognised at once.
+FOREIGN_RESERVATION_TIMEOUT = dt.timedelta(hours=12)
+
+
+@dataclass
+class InitReport:
+    home: Path
+    created: list[str] = field(default_factory=list)
+    profile_created: bool = False
+
+
+@dataclass
+class RecoveryReport:
+    filed: list[str] = field(default_factory=list)
+    voided: list[str] = field(default_factory=list)
+    still_running: list[str] = field(default_factory=list)
+
+
+def init_home(settings: Settings) -> InitReport:
+    """Create the archive home layout and a demo profile; idempotent, never overwrites."""
+    report = InitReport(settings.home)
+    settings.home.mkdir(parents=True, exist_ok=True)
+    for name in HOME_FOLDERS:
+        d = settings.home / name
+        if not d.exists():
+            d.mkdir()
+            report.created.append(name + "/")
+    if not settings.profile_path.exists():
+        try:
+            filing.write_new(settings.profile_path, example_profile_text().encode("utf-8"),
+                             settings.home, role="profile")
+            report.profile_created = True
+            report.created.append(settings.profile_path.name)
+        except ConflictError:  # created meanwhile by another process: keep theirs
+            pass
+    cat = Catalogue(settings.database_url)
+    try:
+        cat.ensure_schema()
+    finally:
+        cat.close()
+    return report
+
+
+class Archiva:
+    """One archive home: its profile, catalogue and archive folder."""
+
+    def __init__(self, settings: Settings, profile: Profile, catalogue: Catalogue) -> None:
+        self.settings = settings
+        self.profile = profile
+        self.catalogue = catalogue
+
+    @classmethod
+    def open(cls, settings: Settings, recover: bool = True) -> Archiva:
+        profile = load_profile(settings)
+        catalogue = Catalogue(settings.database_url)
+        catalogue.ensure_schema()
+        app = cls(settings, profile, catalogue)
+        if recover:
+            app.recover()
+        return app
+
+    def close(self) -> None:
+        self.catalogue.close()
+
+    def __enter__(self) -> Archiva:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- the register ----------------------------------------------------------------------
+
+    def issue_number(self, series: str, classification: str, subject: str,
+                     doc_date: dt.date | None = None, reason: str = "") -> Record:
+        """A number for a document drafted outside Archiva."""
+        req = self.number_request(series, "number", classification, subject, doc_date,
+                                  ISSUED, reason)
+        return self.allocate([req])[0]
+
+    def number_request(self, series: str, kind: str, classification: str, subject: str,
+                       doc_date: dt.date | None, status: str, reason: str = "",
+                       **extra: Any) -> NumberRequest:
+        self.profile.series_named(series)
+        code = normalise_classification(classification)
+        problems = []
+        if not classification_ok(code):
+            problems.append(
+                f"classification {classification!r} is not a records classification code "
+                "(two letters and up to three two-digit levels, e.g. OT.02.02)"
+            )
+        if not subject.strip():
+            problems.append("subject is empty")
+        if problems:
+            raise BadInputError("; ".join(problems).capitalize() + ".",
+                                "Correct it and run the command again; nothing was issued.")
+        return NumberRequest(series=series, kind=kind, classification=code,
+                             doc_date=doc_date or dt.date.today(), subject=subject.strip(),
+                             status=status, reason=reason.strip(), **extra)
+
+    def allocate(self, requests: list[NumberRequest], reserve: bool = False) -> list[Record]:
+        return self.catalogue.allocate(
+            requests, self.profile.series, self.profile.office.unit_code,
+            self.profile.office.office_code, self.settings.user,
+            owner=owner.current() if reserve else None,
+        )
+
+    def record_external(self, number: str, series: str, classification: str, subject: str,
+                        doc_date: dt.date | None, source: str) -> Record:
+        number = " ".join(number.split())
+        if not number:
+            raise BadInputError("The number to record is empty.", "Give the number as issued.")
+        req = self.number_request(series, "external", classification, subject, doc_date,
+                                  RECORDED, reason=f"issued by {source}" if source else "",
+                                  details={"source": source} if source else {})
+        return self.catalogue.record_external(req, number, self.settings.user)
+
+    def void(self, number: str, reason: str) -> Record:
+        if not reason.strip():
+            raise BadInputError("A void (BATAL) needs a reason.", "Give it with --reason.")
+        return self.catalogue.void(number, reason.strip(), self.settings.user)
+
+    def list_numbers(self, series: str | None = None, year: int | None = None) -> list[Record]:
+        if series:
+            self.profile.series_named(series)
+        return self.catalogue.list_records(series, year)
+
+    def show(self, number: str) -> Record:
+        return self.catalogue.by_number(number)
+
+    def history(self, record: Record) -> list[dict[str, Any]]:
+        return self.catalogue.events_of(record.id)
+
+    # -- documents ---------------------------------------------------------------------------
+
+    def generate(self, kind: str, data_path: Path, reason: str = "") -> GeneratedDocument:
+        from archiva.documents.generate import generate_document
+
+        return generate_document(self, kind, data_path, reason)
+
+    def generate_certificates(self, event_path: Path, participants_path: Path,
+                              reason: str = "",
+                              progress: Callable[[int], None] | None = None) -> Any:
+        from archiva.documents.certificates import generate_certificates
+
+        return generate_certificates(self, event_path, participants_path, reason, progress)
+
+    def verify_certificate(self, code: str) -> Any:
+        from archiva.documents.certificates import verify
+
+        return verify(self, code)
+
+    # -- keeping the invariant ---------------------------------------------------------------
+
+    def recover(self, force: bool = False) -> RecoveryReport:
+        """Settle reservations whose process ended: a document whose files all reached the
+        archive is filed; anything else is voided with the reason, its partial files set aside."""
+        report = RecoveryReport()
+        now = dt.datetime.now(dt.UTC)
+        for rec, token in self.catalogue.reserved():
+            dead = owner.is_dead(token)
+            if dead is None:
+                dead = force or now - rec.created_at > FOREIGN_RESERVATION_TIMEOUT
+            if not dead:
+                report.still_running.append(rec.number)
+                continue
+            self._settle(rec, report)
+        return report
+
+    def _settle(self, rec: Record, report: RecoveryReport) -> None:
+        home = self.settings.home
+        planned = [home / p for p in rec.details.get("planned_files", [])]
+        if planned and all(p.is_file() for p in planned):
+            entries = [filing.entry_for_existing(p, home) for p in planned]
+            if self.catalogue.mark_filed(rec.id, entries, self.settings.user, action="recover"):
+                report.filed.append(rec.number)
+            return
+        for p in planned:
+            if p.is_file():
+                filing.set_aside(p, self.settings.quarantine_dir, "interrupted")
+        reason = ("interrupted before its document was filed (the process generating it "
+                  "stopped); voided automatically by recovery")
+        if self.catalogue.void_reserved(rec.id, reason, self.settings.user):
+            report.voided.append(rec.number)
+
+
+__all__ = ["RESERVED", "Archiva", "InitReport", "RecoveryReport", "init_home"]
