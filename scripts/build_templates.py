@@ -28,8 +28,9 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
-from docx.table import Table, _Cell
+from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
+from docxtpl import DocxTemplate
 
 FONT = "Times New Roman"
 FONT_SIZE = 12
@@ -41,25 +42,66 @@ TEXT_WIDTH_CM = 15.5  # A4 21 cm minus margins 3 cm (left) and 2.5 cm (right)
 LABEL_CM = 3.3
 COLON_CM = 3.8
 ITEM_TEXT_CM = 4.6
-SIGN_INDENT_CM = 8.5  # the signature and attachment-header blocks sit on the right half
+SIGN_INDENT_CM = 8.5  # the signature block sits on the right half
+ATTACHMENT_INDENT_CM = 6.5  # so does the "LAMPIRAN ..." header of an attachment
 CLAUSE_INDENT_CM = 1.0
 
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
 
 DECREE_KEYS = (
-    "office.ministry office.name office.address office.phone office.website office.email "
-    "heading number subject_upper authority considering[].label considering[].text "
-    "legal_basis[].label legal_basis[].text decree_title decisions[].label decisions[].text "
-    "place date_text signatory.title signatory.name signatory.nip authority_short "
-    "attachments[].label attachments[].title attachments[].columns attachments[].rows"
-).split()
+    "office.ministry",
+    "office.name",
+    "office.address",
+    "office.phone",
+    "office.website",
+    "office.email",
+    "heading",
+    "number",
+    "subject_upper",
+    "authority",
+    "considering[].label",
+    "considering[].text",
+    "legal_basis[].label",
+    "legal_basis[].text",
+    "decree_title",
+    "decisions[].label",
+    "decisions[].text",
+    "place",
+    "date_text",
+    "signatory.title",
+    "signatory.name",
+    "signatory.nip",
+    "authority_short",
+    "attachments[].label",
+    "attachments[].title",
+    "attachments[].columns",
+    "attachments[].rows",
+)
 AGREEMENT_KEYS = (
-    "title office.name partner.institution partner.number partner.official partner.position "
-    "partner.address number subject_upper opening head.name head.position head.address head.nip "
-    "considerations[].label considerations[].text articles[].heading articles[].title "
-    "articles[].clauses[].label articles[].clauses[].text period_text funding_text"
-).split()
+    "title",
+    "office.name",
+    "partner.institution",
+    "partner.number",
+    "partner.official",
+    "partner.position",
+    "partner.address",
+    "number",
+    "subject_upper",
+    "opening",
+    "head.name",
+    "head.position",
+    "head.address",
+    "head.nip",
+    "considerations[].label",
+    "considerations[].text",
+    "articles[].heading",
+    "articles[].title",
+    "articles[].clauses[].label",
+    "articles[].clauses[].text",
+    "period_text",
+    "funding_text",
+)
 
 
 @dataclass(frozen=True)
@@ -207,16 +249,30 @@ def blank(box: Container, size: float = FONT_SIZE) -> Paragraph:
 
 def bottom_rule(paragraph: Paragraph) -> None:
     borders = OxmlElement("w:pBdr")
-    borders.append(make_element("w:bottom", val="thickThinSmallGap", sz="18", space="4",
-                                color="000000"))
+    borders.append(
+        make_element("w:bottom", val="thickThinSmallGap", sz="18", space="4", color="000000")
+    )
     paragraph._p.get_or_add_pPr().append(borders)
     reorder_ppr(paragraph)
 
 
 def reorder_ppr(paragraph: Paragraph) -> None:
     """Keep w:pPr children in schema order (pBdr must precede spacing, ind, jc...)."""
-    order = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "widowControl", "numPr",
-             "pBdr", "shd", "tabs", "spacing", "ind", "jc", "rPr"]
+    order = [
+        "pStyle",
+        "keepNext",
+        "keepLines",
+        "pageBreakBefore",
+        "widowControl",
+        "numPr",
+        "pBdr",
+        "shd",
+        "tabs",
+        "spacing",
+        "ind",
+        "jc",
+        "rPr",
+    ]
     ppr = paragraph._p.get_or_add_pPr()
     children = sorted(ppr, key=lambda el: order.index(el.tag.split("}")[1]))
     for child in children:
@@ -243,11 +299,21 @@ def set_cell_margins(table: Table, left: int, right: int) -> None:
     margins = OxmlElement("w:tblCellMar")
     margins.append(make_element("w:left", w=str(left), type="dxa"))
     margins.append(make_element("w:right", w=str(right), type="dxa"))
-    table._tbl.tblPr.append(margins)
+    tbl_pr = table._tbl.tblPr
+    look = tbl_pr.find(qn("w:tblLook"))  # w:tblPr is a sequence: tblCellMar precedes tblLook
+    if look is None:
+        tbl_pr.append(margins)
+    else:
+        look.addprevious(margins)
 
 
-def cell_text(cell: _Cell, *parts: Part, align: WD_ALIGN_PARAGRAPH | None = None,
-              size: float | None = None, keep_next: bool = False) -> Paragraph:
+def cell_text(
+    cell: _Cell,
+    *parts: Part,
+    align: WD_ALIGN_PARAGRAPH | None = None,
+    size: float | None = None,
+    keep_next: bool = False,
+) -> Paragraph:
     """Write into the cell's first paragraph."""
     paragraph = cell.paragraphs[0]
     if align is not None:
@@ -342,13 +408,13 @@ def add_signature(doc: DocxDocument, *, with_place: bool) -> None:
         blank(doc)
     par(doc, "{{ signatory.title }}", **block)
     for _ in range(4):
-        par(doc, "", **block)
+        par(doc, **block)
     par(doc, Span("{{ signatory.name }}", bold=True, underline=True), **block)
     par(doc, "NIP {{ signatory.nip }}", left=SIGN_INDENT_CM)
 
 
 def add_attachment_header(doc: DocxDocument) -> None:
-    header = dict(left=SIGN_INDENT_CM, size=11)
+    header = dict(left=ATTACHMENT_INDENT_CM, size=11)
     par(doc, "LAMPIRAN {{ att.label }}", page_break=True, **header)
     par(doc, "KEPUTUSAN {{ authority_short }}", **header)
     par(doc, "NOMOR {{ number }}", **header)
@@ -374,7 +440,7 @@ def add_data_table(doc: DocxDocument) -> None:
     full_width(table)
 
 
-def fill_loop_row(row: object, loop: str, body: Part, align: WD_ALIGN_PARAGRAPH | None) -> None:
+def fill_loop_row(row: _Row, loop: str, body: Part, align: WD_ALIGN_PARAGRAPH | None) -> None:
     first, middle, last = row.cells
     cell_text(first, f"{{%tc for {loop} %}}")
     cell_text(middle, body, align=align, size=11)
@@ -405,8 +471,15 @@ def build_decree() -> DocxDocument:
 
 
 def add_agreement_title(doc: DocxDocument) -> None:
-    lines = ("{{ title }}", "ANTARA", "{{ office.name }}", "DAN",
-             "{{ partner.institution|upper }}", "TENTANG", "{{ subject_upper }}")
+    lines = (
+        "{{ title }}",
+        "ANTARA",
+        "{{ office.name }}",
+        "DAN",
+        "{{ partner.institution|upper }}",
+        "TENTANG",
+        "{{ subject_upper }}",
+    )
     for line in lines:
         par(doc, bold(line), align=CENTER)
     par(doc, bold("NOMOR: {{ number }}"), align=CENTER, before=12)
@@ -415,11 +488,17 @@ def add_agreement_title(doc: DocxDocument) -> None:
 
 def add_parties(doc: DocxDocument) -> None:
     par(doc, "{{ opening }}", align=JUSTIFY, after=6)
-    table = layout_table(doc, rows=2, widths=(0.75, 5.25, 0.5, 9.0))
+    table = layout_table(doc, rows=2, widths=(0.75, 4.75, 0.5, 9.5))
     parties = (
         ("1.", "head.name", "head.position", "head.address", "office.name", "PIHAK KESATU"),
-        ("2.", "partner.official", "partner.position", "partner.address",
-         "partner.institution", "PIHAK KEDUA"),
+        (
+            "2.",
+            "partner.official",
+            "partner.position",
+            "partner.address",
+            "partner.institution",
+            "PIHAK KEDUA",
+        ),
     )
     for row, (number, name, position, address, body, called) in zip(
         table.rows, parties, strict=True
@@ -427,27 +506,54 @@ def add_parties(doc: DocxDocument) -> None:
         cell_text(row.cells[0], number)
         cell_text(row.cells[1], bold(f"{{{{ {name} }}}}"))
         cell_text(row.cells[2], ":")
-        text = (f"{{{{ {position} }}}}, berkedudukan di {{{{ {address} }}}}, dalam hal ini "
-                f"bertindak untuk dan atas nama {{{{ {body} }}}}, selanjutnya disebut ")
+        text = (
+            f"{{{{ {position} }}}}, berkedudukan di {{{{ {address} }}}}, dalam hal ini "
+            f"bertindak untuk dan atas nama {{{{ {body} }}}}, selanjutnya disebut "
+        )
         cell_text(row.cells[3], text, bold(called), ".", align=JUSTIFY)
         row.cells[3].paragraphs[0].paragraph_format.space_after = Pt(6)
-    par(doc, bold("PIHAK KESATU"), " dan ", bold("PIHAK KEDUA"),
-        " selanjutnya secara bersama-sama disebut ", bold("PARA PIHAK"), ".",
-        align=JUSTIFY, before=6, after=6)
+    par(
+        doc,
+        bold("PIHAK KESATU"),
+        " dan ",
+        bold("PIHAK KEDUA"),
+        " selanjutnya secara bersama-sama disebut ",
+        bold("PARA PIHAK"),
+        ".",
+        align=JUSTIFY,
+        before=6,
+        after=6,
+    )
 
 
 def add_considerations(doc: DocxDocument) -> None:
     tag(doc, "{%p if considerations %}")
-    par(doc, "Dengan terlebih dahulu mempertimbangkan hal-hal sebagai berikut:",
-        align=JUSTIFY, after=6)
+    par(
+        doc,
+        "Dengan terlebih dahulu mempertimbangkan hal-hal sebagai berikut:",
+        align=JUSTIFY,
+        after=6,
+    )
     tag(doc, "{%p for item in considerations %}")
-    par(doc, "{{ item.label }}\t{{ item.text }}", align=JUSTIFY, left=CLAUSE_INDENT_CM,
-        hanging=CLAUSE_INDENT_CM, tabs=(CLAUSE_INDENT_CM,), after=6)
+    par(
+        doc,
+        "{{ item.label }}\t{{ item.text }}",
+        align=JUSTIFY,
+        left=CLAUSE_INDENT_CM,
+        hanging=CLAUSE_INDENT_CM,
+        tabs=(CLAUSE_INDENT_CM,),
+        after=6,
+    )
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
-    par(doc, "Sehubungan dengan hal tersebut di atas, ", bold("PARA PIHAK"),
+    par(
+        doc,
+        "Sehubungan dengan hal tersebut di atas, ",
+        bold("PARA PIHAK"),
         " sepakat untuk mengadakan {{ title|lower }} dengan ketentuan sebagai berikut:",
-        align=JUSTIFY, after=6)
+        align=JUSTIFY,
+        after=6,
+    )
 
 
 def add_articles(doc: DocxDocument) -> None:
@@ -456,8 +562,15 @@ def add_articles(doc: DocxDocument) -> None:
     par(doc, bold("{{ article.title }}"), align=CENTER, after=6, keep_next=True)
     tag(doc, "{%p for clause in article.clauses %}")
     tag(doc, "{%p if clause.label %}")
-    par(doc, "{{ clause.label }}\t{{ clause.text }}", align=JUSTIFY, left=CLAUSE_INDENT_CM,
-        hanging=CLAUSE_INDENT_CM, tabs=(CLAUSE_INDENT_CM,), after=6)
+    par(
+        doc,
+        "{{ clause.label }}\t{{ clause.text }}",
+        align=JUSTIFY,
+        left=CLAUSE_INDENT_CM,
+        hanging=CLAUSE_INDENT_CM,
+        tabs=(CLAUSE_INDENT_CM,),
+        after=6,
+    )
     tag(doc, "{%p else %}")
     par(doc, "{{ clause.text }}", align=JUSTIFY, after=6)
     tag(doc, "{%p endif %}")
@@ -493,8 +606,10 @@ def add_agreement_signatures(doc: DocxDocument) -> None:
         (bold("PIHAK KEDUA,"), bold("PIHAK KESATU,")),
         ("{{ partner.position }},", "{{ head.position }},"),
         ("", ""),
-        (Span("{{ partner.official }}", bold=True, underline=True),
-         Span("{{ head.name }}", bold=True, underline=True)),
+        (
+            Span("{{ partner.official }}", bold=True, underline=True),
+            Span("{{ head.name }}", bold=True, underline=True),
+        ),
         ("", "NIP {{ head.nip }}"),
     )
     for index, (row, (left, right)) in enumerate(zip(table.rows, rows, strict=True)):
@@ -551,15 +666,24 @@ def save_reproducibly(doc: DocxDocument, path: Path) -> None:
             target.writestr(info, data)
 
 
+def check_variables(path: Path, keys: Sequence[str]) -> None:
+    """Fail when the template's top-level variables differ from the documented keys."""
+    expected = {key.split(".")[0].split("[")[0] for key in keys}
+    found = DocxTemplate(str(path)).get_undeclared_template_variables()
+    if found != expected:
+        raise SystemExit(f"{path}: variables {sorted(found)} != documented {sorted(expected)}")
+
+
 def main(argv: Sequence[str]) -> int:
     default = Path(__file__).resolve().parent.parent / "templates"
     out_dir = Path(argv[0]) if argv else default
-    outputs = {
-        out_dir / "decrees" / "keputusan.docx": build_decree,
-        out_dir / "mou" / "perjanjian.docx": build_agreement,
-    }
-    for path, build in outputs.items():
+    outputs = (
+        (out_dir / "decrees" / "keputusan.docx", build_decree, DECREE_KEYS),
+        (out_dir / "mou" / "perjanjian.docx", build_agreement, AGREEMENT_KEYS),
+    )
+    for path, build, keys in outputs:
         save_reproducibly(build(), path)
+        check_variables(path, keys)
         print(f"wrote {path}")
     return 0
 
