@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -223,6 +224,95 @@ def show(ctx: click.Context, number_: str, as_json: bool) -> None:
     data = rec.to_json()
     data["history"] = history
     _emit(as_json, data, human)
+
+
+# -- documents ---------------------------------------------------------------------------------
+
+@cli.group()
+def generate() -> None:
+    """Generate numbered documents from templates and file them in the archive."""
+
+
+def _document_command(kind: str, label: str) -> None:
+    @generate.command(kind, help=f"Generate a {label} from a JSON or YAML data file.")
+    @click.option("--data", "data_path", required=True,
+                  type=click.Path(dir_okay=False, path_type=Path),
+                  help="Data file (.json, .yaml, .yml); fields are listed in the README.")
+    @click.option("--reason", default="", help="Why, when its date gives an inserted number.")
+    @json_option
+    @click.pass_context
+    def command(ctx: click.Context, data_path: Path, reason: str, as_json: bool) -> None:
+        doc = _open(ctx).generate(kind, data_path, reason)
+
+        def human() -> None:
+            click.echo(f"{label[0].upper()}{label[1:]} {doc.record.number} generated and filed:")
+            for f in doc.record.files:
+                click.echo(f"  {f.path}")
+
+        _emit(as_json, doc.to_json(), human)
+
+
+_document_command("decree", "decree (keputusan)")
+_document_command("mou", "partnership agreement (PKS/MoU)")
+_document_command("report", "activity report (laporan hasil kegiatan)")
+
+
+@generate.command("certificates")
+@click.option("--event", "event_path", required=True,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Activity data file (.json, .yaml).")
+@click.option("--participants", "participants_path", required=True,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Participant list (.csv or .xlsx) with columns name, institution.")
+@click.option("--reason", default="", help="Why, when the date gives inserted numbers.")
+@json_option
+@click.pass_context
+def generate_certificates(ctx: click.Context, event_path: Path, participants_path: Path,
+                          reason: str, as_json: bool) -> None:
+    """Generate one numbered certificate with a QR verification code per participant."""
+    from tqdm import tqdm
+
+    from archiva.documents.certificates import raise_if_failed
+    from archiva.documents.participants import read_participants
+
+    app = _open(ctx)
+    total = len(read_participants(participants_path))
+    with tqdm(total=total, unit="cert", desc="Certificates", file=sys.stderr,
+              disable=None) as bar:
+        result = app.generate_certificates(event_path, participants_path, reason, bar.update)
+
+    def human() -> None:
+        for c in result.certificates:
+            click.echo(f"{c.record.number}  {c.name}  code {c.record.verification_code}")
+        click.echo(f"{len(result.certificates)} certificate(s) generated and filed.")
+
+    _emit(as_json, result.to_json(), human)
+    raise_if_failed(result)
+
+
+@cli.command("verify-certificate")
+@click.argument("code")
+@json_option
+@click.pass_context
+def verify_certificate(ctx: click.Context, code: str, as_json: bool) -> None:
+    """Say whether a certificate's verification code is genuine, and for whom."""
+    v = _open(ctx).verify_certificate(code)
+    data = v.to_json()
+
+    def human() -> None:
+        if v.status == "unknown":
+            click.echo(f"Code {v.code} is NOT a certificate issued by this office.")
+            return
+        word = "GENUINE" if v.status == "genuine" else "VOID (BATAL)"
+        click.echo(f"Certificate {data['number']} is {word}.")
+        click.echo(f"  Name:     {data['name']} ({data['institution']})")
+        click.echo(f"  Activity: {data['activity']}, {data['start_date']} to {data['end_date']}")
+        if data["void_reason"]:
+            click.echo(f"  Voided:   {data['void_reason']}")
+
+    _emit(as_json, data, human)
+    if v.status != "genuine":
+        ctx.exit(EXIT_FAILED)
 
 
 @cli.command()

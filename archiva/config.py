@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from archiva.errors import BadInputError, ProfileError
-from archiva.numbering import format_problems
+from archiva.indonesian import nip_ok
+from archiva.numbering import SAMPLE_PARTS, format_problems, render_number
 
 PROFILE_NAME = "archiva.toml"
 DATABASE_NAME = "archiva.db"
@@ -143,6 +144,8 @@ class _Checker:
 
     def text(self, table: dict[str, Any], key: str, optional: bool = False) -> str:
         value = table.get(key)
+        if isinstance(value, str):
+            value = value.strip()
         if value is None or value == "":
             if not optional and not isinstance(table, _Absent):
                 self.problems.append(f"{key}: missing; expected a text value")
@@ -150,7 +153,7 @@ class _Checker:
         if not isinstance(value, str):
             self.problems.append(f"{key}: expected text in quotes, found {value!r}")
             return ""
-        return value.strip()
+        return value
 
 
 def load_profile(settings: Settings) -> Profile:
@@ -203,7 +206,7 @@ def parse_profile(path: Path, data: dict[str, Any]) -> Profile:
         title=_prefixed(c, head_t, "head", "title"),
         position=_prefixed(c, head_t, "head", "position"),
     )
-    if head.nip and not (head.nip.isdigit() and len(head.nip) == 18):
+    if head.nip and not nip_ok(head.nip):
         c.problems.append(f"head.nip: expected 18 digits, found {head.nip!r}")
     series = _series(c)
     documents = _documents(c, series)
@@ -260,10 +263,13 @@ def _series(c: _Checker) -> dict[str, Series]:
             format=fmt,
             counter=_prefixed(c, t, f"series.{name}", "counter", True) or name,
         )
-    # Series with separate counters but one format would hand out the same number twice.
-    by_format: dict[str, Series] = {}
+    # Series with separate counters whose formats give the same numbers would hand out one
+    # number twice; compare what the formats produce, not their spelling.
+    by_output: dict[str, Series] = {}
     for s in out.values():
-        other = by_format.setdefault(s.format, s)
+        if not s.format or format_problems(s.format):
+            continue
+        other = by_output.setdefault(render_number(s.format, SAMPLE_PARTS), s)
         if other.counter != s.counter:
             c.problems.append(
                 f"series.{s.name}: has the same format as series.{other.name} but another counter;"
@@ -283,7 +289,7 @@ def _documents(c: _Checker, series: dict[str, Series]) -> dict[str, KindSettings
             c.problems.append(f"documents.{kind}: the section [documents.{kind}] is missing")
             continue
         s = _prefixed(c, t, f"documents.{kind}", "series")
-        if s and s not in series:
+        if s and series and s not in series:
             c.problems.append(
                 f"documents.{kind}.series: expected one of {', '.join(sorted(series))}, "
                 f"found {s!r}"

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 from archiva.errors import ConflictError
-from archiva.models import FileEntry
+from archiva.models import FileEntry, Record
 from archiva.numbering import safe_file_stem
 
 _CHUNK = 1 << 20
@@ -25,6 +25,15 @@ def planned_paths(archive_root: Path, doc_date: dt.date, series: str, number: st
     folder = archive_dir_for(archive_root, doc_date, series)
     stem = safe_file_stem(number)
     return [folder / f"{stem}.{fmt}" for fmt in formats]
+
+
+def record_paths(archive_root: Path, rec: Record) -> list[Path]:
+    """Where a generated record's files go: derived from its date, series, number and formats,
+    so recovery finds them again without any other bookkeeping."""
+    if rec.doc_date is None or rec.series is None:
+        return []
+    return planned_paths(archive_root, rec.doc_date, rec.series, rec.number,
+                         list(rec.details.get("formats", [])))
 
 
 def sha256_of(path: Path) -> str:

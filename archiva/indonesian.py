@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from num2words import num2words
@@ -13,6 +14,7 @@ MONTHS = (
 )
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
+_NIP = re.compile(r"[0-9]{18}")
 _ORDINAL_ONES = {1: "KESATU"}  # official decrees say KESATU, not PERTAMA
 
 
@@ -82,6 +84,11 @@ def suffix_index(s: str) -> int:
     return n
 
 
+def nip_ok(nip: str) -> bool:
+    """NIP (civil servant number): exactly 18 ASCII digits."""
+    return bool(_NIP.fullmatch(nip))
+
+
 def roman(n: int) -> str:
     """Roman numerals for attachment labels (LAMPIRAN II) and months in some number formats."""
     table = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
@@ -99,7 +106,7 @@ def rupiah(amount: Decimal | int | float | str) -> str:
     whole, cents = divmod(abs(value) * 100, 100)
     digits = f"{int(whole):,}".replace(",", ".")
     sign = "-" if value < 0 else ""
-    spoken = words(int(whole)) + " rupiah"
+    spoken = ("minus " if value < 0 else "") + words(int(whole)) + " rupiah"
     if cents:
         spoken += f" {words(int(cents))} sen"
     return f"{sign}Rp{digits},{int(cents):02d} ({spoken})"

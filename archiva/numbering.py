@@ -17,7 +17,7 @@ FORMAT_FIELDS = frozenset(
 _REQUIRED_FIELDS = frozenset({"seq", "year"})
 
 # Two capital letters and one to three two-digit levels: OT, OT.02, OT.02.02, DT.02.00.01
-CLASSIFICATION_RE = re.compile(r"^[A-Z]{2}(\.\d{2}){0,3}$")
+CLASSIFICATION_RE = re.compile(r"[A-Z]{2}(\.[0-9]{2}){0,3}")
 
 
 @dataclass(frozen=True)
@@ -51,10 +51,13 @@ def format_problems(fmt: str) -> list[str]:
         problems.append(f"the format must contain {', '.join('{' + m + '}' for m in missing)}")
     if not problems:
         try:
-            render_number(fmt, NumberParts(1, 2026, 1, "OT.02.02", "C7.15", "BPMP", ""))
+            render_number(fmt, SAMPLE_PARTS)
         except (ValueError, KeyError, IndexError) as exc:
             problems.append(f"the format cannot be applied ({exc})")
     return problems
+
+
+SAMPLE_PARTS = NumberParts(7, 2026, 3, "OT.02.02", "C7.15", "BPMP")
 
 
 def render_number(fmt: str, parts: NumberParts) -> str:
@@ -90,7 +93,7 @@ def normalise_classification(code: str) -> str:
 
 
 def classification_ok(code: str) -> bool:
-    return bool(CLASSIFICATION_RE.match(code))
+    return bool(CLASSIFICATION_RE.fullmatch(code))
 
 
 _KEY_SEPARATORS = re.compile(r"[\s/]+")

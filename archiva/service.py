@@ -191,9 +191,18 @@ class Archiva:
             self._settle(rec, report)
         return report
 
+    def recover_records(self, ids: list[int]) -> RecoveryReport:
+        """Settle these records if still reserved (used when a batch of ours is interrupted)."""
+        report = RecoveryReport()
+        wanted = set(ids)
+        for rec, _token in self.catalogue.reserved():
+            if rec.id in wanted:
+                self._settle(rec, report)
+        return report
+
     def _settle(self, rec: Record, report: RecoveryReport) -> None:
         home = self.settings.home
-        planned = [home / p for p in rec.details.get("planned_files", [])]
+        planned = filing.record_paths(self.settings.archive_dir, rec)
         if planned and all(p.is_file() for p in planned):
             entries = [filing.entry_for_existing(p, home) for p in planned]
             if self.catalogue.mark_filed(rec.id, entries, self.settings.user, action="recover"):

@@ -1,0 +1,1 @@
+"""Generated documents: data files, validation, template context, generation and filing."""

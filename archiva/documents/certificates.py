@@ -1,0 +1,216 @@
+"""Participant certificates: one numbered PDF per participant with a QR verification code,
+rendered on all cores, filed atomically, and verifiable later."""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import re
+import secrets
+import signal
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from archiva import filing
+from archiva.documents import kinds
+from archiva.documents.generate import load_data, planned_files
+from archiva.documents.participants import Participant, read_participants
+from archiva.errors import ArchivaError, RenderError
+from archiva.models import FILED, RESERVED, VOID, FileEntry, Record
+
+if TYPE_CHECKING:
+    from archiva.service import Archiva
+
+# Unambiguous letters and digits (no 0/O, 1/I): 16 of them give 80 random bits.
+CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+CODE_LENGTH = 16
+FILE_BATCH = 50  # records marked filed per catalogue transaction
+IN_PROCESS_LIMIT = 4  # below this many, worker start-up costs more than it saves
+
+
+def new_code() -> str:
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return "-".join(raw[i:i + 4] for i in range(0, CODE_LENGTH, 4))
+
+
+def normalise_code(code: str) -> str:
+    raw = re.sub(r"[^0-9A-Za-z]", "", code).upper()
+    return "-".join(raw[i:i + 4] for i in range(0, len(raw), 4))
+
+
+@dataclass
+class CertificateResult:
+    record: Record
+    name: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "number": self.record.number,
+            "record_id": self.record.id,
+            "name": self.name,
+            "verification_code": self.record.verification_code,
+            "files": [{"path": f.path, "format": f.format, "sha256": f.sha256}
+                      for f in self.record.files],
+        }
+
+
+@dataclass
+class BatchResult:
+    certificates: list[CertificateResult] = field(default_factory=list)
+    failed: list[tuple[str, str, str]] = field(default_factory=list)  # number, name, why
+
+    def to_json(self) -> dict[str, Any]:
+        return {"certificates": [c.to_json() for c in self.certificates],
+                "failed": [{"number": n, "name": m, "reason": r} for n, m, r in self.failed]}
+
+
+@dataclass(frozen=True)
+class _Job:
+    record_id: int
+    context: dict[str, Any]
+    dest: Path
+
+
+def generate_certificates(app: Archiva, event_path: Path, participants_path: Path, reason: str,
+                          progress: Callable[[int], None] | None = None) -> BatchResult:
+    event, template = load_data(app, "certificate", event_path)
+    people = read_participants(participants_path)
+    from archiva.render.qr import qr_svg_data_uri
+
+    series = app.profile.documents["certificate"].series
+    requests = [
+        app.number_request(
+            series, "certificate", event.common.classification, event.activity,
+            event.common.date, RESERVED, reason, verification_code=new_code(),
+            parties=[{"role": p.role, "name": p.name, "institution": p.institution}],
+            details={"formats": list(template.outputs), "template": template.name,
+                     "participant": p.to_dict(), "activity": event.activity,
+                     "start_date": event.start_date.isoformat(),
+                     "end_date": event.end_date.isoformat(), "place": event.common.place},
+        )
+        for p in people
+    ]
+    records = app.allocate(requests, reserve=True)  # all numbers in one transaction
+    jobs = []
+    for rec, person in zip(records, people, strict=True):
+        code = rec.verification_code or ""
+        url = app.profile.verify_url.replace("{code}", code) if app.profile.verify_url else ""
+        ctx = kinds.certificate_context(event, app.profile, rec.number, person.to_dict(), code,
+                                        qr_svg_data_uri(url or code), url)
+        jobs.append(_Job(rec.id, ctx, planned_files(app, rec)[0]))
+    return _render_all(app, template.path, jobs, records, people, progress)
+
+
+def _render_all(app: Archiva, template: Path, jobs: list[_Job], records: list[Record],
+                people: list[Participant], progress: Callable[[int], None] | None) -> BatchResult:
+    by_id = {r.id: (r, p) for r, p in zip(records, people, strict=True)}
+    result = BatchResult()
+    pending: list[tuple[int, list[FileEntry]]] = []
+    try:
+        for rid, entry, error in _results(template, jobs, app.settings.home):
+            rec, person = by_id[rid]
+            if entry is None:
+                app.catalogue.void_reserved(rid, f"generation failed: {error}", app.settings.user)
+                result.failed.append((rec.number, person.name, error or "unknown"))
+            else:
+                pending.append((rid, [entry]))
+                if len(pending) >= FILE_BATCH:
+                    app.catalogue.mark_filed_many(pending, app.settings.user)
+                    pending.clear()
+            if progress:
+                progress(1)
+        app.catalogue.mark_filed_many(pending, app.settings.user)
+    except BaseException:
+        # Interrupted: what was written is filed, the rest is voided with the reason.
+        app.catalogue.mark_filed_many(pending, app.settings.user)
+        app.recover_records(list(by_id))
+        raise
+    filed = {r.id: r for r in app.catalogue.records_by_ids([j.record_id for j in jobs])}
+    result.certificates = [CertificateResult(filed[r.id], p.name)
+                           for r, p in zip(records, people, strict=True)
+                           if filed[r.id].status == FILED]
+    return result
+
+
+def _results(template: Path, jobs: list[_Job],
+             home: Path) -> Iterator[tuple[int, FileEntry | None, str | None]]:
+    workers = min(len(jobs), os.cpu_count() or 1, 8)
+    if len(jobs) <= IN_PROCESS_LIMIT or workers < 2:
+        _init_worker(str(template), str(home), in_process=True)
+        yield from map(_render_one, jobs)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                             initargs=(str(template), str(home))) as pool:
+        yield from pool.map(_render_one, jobs, chunksize=4)
+
+
+_worker: dict[str, Any] = {}
+
+
+def _init_worker(template: str, home: str, in_process: bool = False) -> None:
+    if not in_process:
+        _die_with_parent()
+    from archiva.render.pdf import HtmlRenderer
+
+    _worker["renderer"] = HtmlRenderer(Path(template))
+    _worker["home"] = Path(home)
+
+
+def _die_with_parent() -> None:
+    # A worker must not go on writing into the archive after its parent was killed: recovery
+    # may already have voided those numbers. PR_SET_PDEATHSIG = 1.
+    with contextlib.suppress(OSError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)
+
+
+def _render_one(job: _Job) -> tuple[int, FileEntry | None, str | None]:
+    try:
+        pdf = _worker["renderer"].render(job.context)
+        return job.record_id, filing.write_new(job.dest, pdf, _worker["home"]), None
+    except ArchivaError as exc:
+        return job.record_id, None, exc.message
+    except Exception as exc:  # one bad certificate must not stop the batch
+        return job.record_id, None, f"{type(exc).__name__}: {exc}"
+
+
+@dataclass(frozen=True)
+class Verification:
+    status: str  # genuine | void | unknown
+    code: str
+    record: Record | None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"code": self.code, "status": self.status, "genuine":
+                               self.status == "genuine"}
+        if self.record:
+            d = self.record.details
+            person = d.get("participant", {})
+            out.update({
+                "number": self.record.number, "name": person.get("name"),
+                "institution": person.get("institution"), "role": person.get("role"),
+                "activity": d.get("activity"), "start_date": d.get("start_date"),
+                "end_date": d.get("end_date"),
+                "date": self.record.doc_date.isoformat() if self.record.doc_date else None,
+                "void_reason": self.record.void_reason or None,
+            })
+        return out
+
+
+def verify(app: Archiva, code: str) -> Verification:
+    norm = normalise_code(code)
+    rec = app.catalogue.by_verification_code(norm) if norm else None
+    if rec is None or rec.kind != "certificate" or rec.status == RESERVED:
+        return Verification("unknown", norm or code, None)
+    return Verification("void" if rec.status == VOID else "genuine", norm, rec)
+
+
+def raise_if_failed(result: BatchResult) -> None:
+    if result.failed:
+        lines = "; ".join(f"{n} ({m}): {r}" for n, m, r in result.failed[:5])
+        raise RenderError(f"{len(result.failed)} certificate(s) could not be produced and their "
+                          f"numbers were voided with the reason: {lines}",
+                          "Fix the cause and generate those participants again.")

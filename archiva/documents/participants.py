@@ -1,0 +1,130 @@
+"""Participant lists from CSV or XLSX, as offices keep them (Indonesian or English headers)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from archiva.documents.fields import Fields
+from archiva.errors import DataFileError
+from archiva.indonesian import nip_ok
+
+MAX_ROWS = 10_000
+MAX_BYTES = 20 * 1024 * 1024
+HEADERS = {
+    "name": "name", "nama": "name", "nama lengkap": "name", "nama peserta": "name",
+    "institution": "institution", "instansi": "institution", "asal instansi": "institution",
+    "unit kerja": "institution", "sekolah": "institution", "asal sekolah": "institution",
+    "role": "role", "peran": "role", "sebagai": "role",
+    "email": "email", "e-mail": "email", "surel": "email",
+    "nip": "nip",
+}
+ROLES = {"peserta", "narasumber", "panitia", "moderator", "fasilitator"}
+
+
+@dataclass(frozen=True)
+class Participant:
+    name: str
+    institution: str
+    role: str = "peserta"
+    email: str = ""
+    nip: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+
+def read_participants(path: Path) -> list[Participant]:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise DataFileError(str(path), ["the file does not exist"]) from None
+    if size == 0:
+        raise DataFileError(str(path), ["the file is empty"])
+    if size > MAX_BYTES:
+        raise DataFileError(str(path), [f"the file is {size} bytes; at most {MAX_BYTES}"])
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        rows = _csv_rows(path)
+    elif suffix == ".xlsx":
+        rows = _xlsx_rows(path)
+    else:
+        raise DataFileError(str(path), [f"unknown file type '{suffix or 'none'}'; expected "
+                                        ".csv or .xlsx"])
+    return _participants(path, rows)
+
+
+def _csv_rows(path: Path) -> list[list[Any]]:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")  # Excel's "CSV" on Windows
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        return list(csv.reader(io.StringIO(text), dialect))
+    except csv.Error as exc:
+        raise DataFileError(str(path), [f"not a readable CSV file: {exc}"]) from None
+
+
+def _xlsx_rows(path: Path) -> list[list[Any]]:
+    from openpyxl import load_workbook  # only participant lists need it
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise DataFileError(str(path), [f"not a readable Excel (.xlsx) file: {exc}"]) from None
+    try:
+        sheet = wb.worksheets[0]
+        rows = []
+        for i, row in enumerate(sheet.iter_rows(values_only=True)):
+            if i > MAX_ROWS + 1:
+                break
+            rows.append(list(row))
+        return rows
+    finally:
+        wb.close()
+
+
+def _participants(path: Path, rows: list[list[Any]]) -> list[Participant]:
+    rows = [r for r in rows if any(c not in (None, "") and str(c).strip() for c in r)]
+    if not rows:
+        raise DataFileError(str(path), ["no rows; expected a header row and participants"])
+    header = [HEADERS.get(str(h or "").strip().lower(), "") for h in rows[0]]
+    missing = [c for c in ("name", "institution") if c not in header]
+    if missing:
+        raise DataFileError(str(path), [
+            f"the header row has no column {', '.join(repr(m) for m in missing)} "
+            f"(found: {', '.join(str(h) for h in rows[0] if h) or 'nothing'})"
+        ], "The first row must name the columns: name, institution, and optionally role, "
+           "email, nip (Indonesian headers such as nama, instansi, peran also work).")
+    body = rows[1:]
+    if len(body) > MAX_ROWS:
+        raise DataFileError(str(path), [f"more than {MAX_ROWS} participants; split the list"])
+    problems: list[str] = []
+    out = []
+    for n, row in enumerate(body, start=2):
+        values = {col: cell for col, cell in zip(header, row, strict=False) if col}
+        f = Fields(values, f"row {n}: ", problems)
+        p = Participant(
+            name=f.text("name"), institution=f.text("institution"),
+            role=(f.text("role", optional=True) or "peserta").lower(),
+            email=f.text("email", optional=True), nip=f.text("nip", optional=True),
+        )
+        if p.role not in ROLES:
+            f.problem("role", f"unknown role {p.role!r}; expected {', '.join(sorted(ROLES))}")
+        if p.nip and not nip_ok(p.nip):
+            f.problem("nip", f"expected 18 digits, found {p.nip!r}")
+        out.append(p)
+    if not out:
+        problems.append("no participants below the header row")
+    if problems:
+        raise DataFileError(str(path), problems)
+    return out
