@@ -1,0 +1,81 @@
+"""Entry points run in child processes by the concurrency and kill -9 tests.
+
+Each reads its archive home from ARCHIVA_HOME / ARCHIVA_DATABASE_URL (see conftest.child_env)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from archiva.config import Settings
+from archiva.service import Archiva
+
+FOREVER = 3600
+
+
+def issue_many(count: str, series: str = "letter") -> None:
+    """Issue `count` numbers, one transaction each, all dated the same day."""
+    with Archiva.open(Settings.resolve()) as app:
+        for i in range(int(count)):
+            rec = app.issue_number(series, "OT.02.02", f"concurrent {i}", dt.date(2026, 6, 1))
+            print(rec.number, flush=True)
+
+
+def _announce(what: str) -> None:
+    print(what, flush=True)
+
+
+def hang_while_rendering(kind: str, data: str) -> None:
+    """Reserve a number, then hang inside rendering until killed."""
+    import archiva.render.docx as docx
+    import archiva.render.pdf as pdf
+
+    def hang(*_args: Any, **_kw: Any) -> Any:
+        _announce("RENDERING")
+        time.sleep(FOREVER)
+
+    docx.render_docx = hang  # type: ignore[assignment]
+    pdf.HtmlRenderer.render = hang  # type: ignore[method-assign]
+    with Archiva.open(Settings.resolve()) as app:
+        app.generate(kind, Path(data))
+
+
+def hang_before_marking_filed(kind: str, data: str) -> None:
+    """Render and place every file in the archive, then hang before the catalogue says FILED."""
+    from archiva.catalogue.store import Catalogue
+
+    def hang(self: Catalogue, *_args: Any, **_kw: Any) -> Any:
+        _announce("PLACED")
+        time.sleep(FOREVER)
+
+    Catalogue.mark_filed = hang  # type: ignore[method-assign]
+    with Archiva.open(Settings.resolve()) as app:
+        app.generate(kind, Path(data))
+
+
+def hang_during_certificates(event: str, participants: str, marker: str, after: str) -> None:
+    """Certificate batch whose renders hang after `after` certificates (in any worker); a marker
+    file tells the test when that point is reached."""
+    import archiva.render.pdf as pdf
+
+    real = pdf.HtmlRenderer.render
+    done = Path(marker)
+
+    def slow(self: Any, context: dict[str, Any]) -> bytes:
+        out = real(self, context)
+        with done.open("a") as f:
+            f.write("x")
+        if done.stat().st_size >= int(after):
+            time.sleep(FOREVER)
+        return out
+
+    pdf.HtmlRenderer.render = slow  # type: ignore[method-assign]
+    with Archiva.open(Settings.resolve()) as app:
+        app.generate_certificates(Path(event), Path(participants))
+
+
+if __name__ == "__main__":
+    globals()[sys.argv[1]](*sys.argv[2:])

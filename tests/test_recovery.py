@@ -1,0 +1,119 @@
+"""kill -9 between taking a number and filing its document: the invariant survives.
+
+Every allocated number must end as a filed document or a void with a reason, whatever moment the
+process dies at, and the next start settles it automatically."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from archiva import filing
+from archiva.config import Settings
+from archiva.service import Archiva
+from tests.conftest import EXAMPLES, REPO, child_env
+
+
+def _start(settings: Settings, *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "tests.procs", *args], cwd=REPO,
+                            env=child_env(settings), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def _wait_for(proc: subprocess.Popen[str], word: str) -> None:
+    assert proc.stdout is not None
+    line = proc.stdout.readline().strip()
+    if line != word:
+        proc.kill()
+        raise AssertionError(f"child said {line!r}, stderr: {proc.communicate()[1]}")
+
+
+def _kill(proc: subprocess.Popen[str]) -> None:
+    proc.kill()  # SIGKILL: no cleanup code runs
+    proc.wait(timeout=30)
+
+
+def _archive_files(settings: Settings) -> list[Path]:
+    return sorted(p for p in settings.archive_dir.rglob("*") if p.is_file())
+
+
+@pytest.mark.slow
+def test_killed_while_rendering_voids_the_number(any_home: Settings) -> None:
+    proc = _start(any_home, "hang_while_rendering", "decree", str(EXAMPLES / "keputusan.yaml"))
+    _wait_for(proc, "RENDERING")
+    _kill(proc)
+
+    with Archiva.open(any_home) as app:  # recovery runs at start
+        [rec] = app.list_numbers()
+        assert rec.status == "void"
+        assert "interrupted" in rec.void_reason
+        assert rec.number == "0001/C7.15/OT.02.02/2026"
+        nxt = app.issue_number("decree", "OT.02.02", "after the crash",
+                               rec.doc_date)
+        assert nxt.seq == 2  # the void number is not reused and nothing is skipped
+    assert _archive_files(any_home) == []
+
+
+@pytest.mark.slow
+def test_killed_after_placing_files_files_the_document(home: Settings) -> None:
+    proc = _start(home, "hang_before_marking_filed", "report", str(EXAMPLES / "laporan.yaml"))
+    _wait_for(proc, "PLACED")
+    _kill(proc)
+
+    with Archiva.open(home) as app:
+        [rec] = app.list_numbers()
+        assert rec.status == "filed"
+        [entry] = rec.files
+        assert entry.sha256 == filing.sha256_of(home.home / entry.path)
+        assert [h["action"] for h in app.history(rec)][-1] == "recover"
+
+
+@pytest.mark.slow
+def test_recovery_leaves_a_live_process_alone(home: Settings) -> None:
+    proc = _start(home, "hang_while_rendering", "report", str(EXAMPLES / "laporan.yaml"))
+    try:
+        _wait_for(proc, "RENDERING")
+        with Archiva.open(home) as app:
+            report = app.recover()
+            assert report.still_running == ["0001/C7.15/DT.02.00/2026"]
+            assert app.list_numbers()[0].status == "reserved"
+    finally:
+        _kill(proc)
+    with Archiva.open(home) as app:
+        assert app.list_numbers()[0].status == "void"
+
+
+@pytest.mark.slow
+def test_killed_in_the_middle_of_a_certificate_batch(home: Settings, tmp_path: Path) -> None:
+    people = tmp_path / "peserta.csv"
+    people.write_text("name,institution\n" + "".join(
+        f"Peserta {i},SD Negeri {i} Serang\n" for i in range(1, 21)), encoding="utf-8")
+    marker = tmp_path / "marker"
+    proc = _start(home, "hang_during_certificates", str(EXAMPLES / "kegiatan.yaml"),
+                  str(people), str(marker), "6")
+    deadline = time.monotonic() + 120
+    while not (marker.exists() and marker.stat().st_size >= 6):
+        assert time.monotonic() < deadline, "the batch never got going"
+        assert proc.poll() is None, proc.communicate()[1]
+        time.sleep(0.05)
+    _kill(proc)
+    time.sleep(0.5)  # workers die with their parent (PR_SET_PDEATHSIG)
+
+    with Archiva.open(home) as app:
+        recs = app.list_numbers("certificate")
+        assert len(recs) == 20
+        assert sorted(r.seq for r in recs) == list(range(1, 21))
+        filed = [r for r in recs if r.status == "filed"]
+        void = [r for r in recs if r.status == "void"]
+        assert len(filed) + len(void) == 20
+        assert filed, "certificates rendered before the kill should have been filed"
+        assert void, "certificates not rendered before the kill should be void"
+        for r in filed:
+            assert filing.sha256_of(home.home / r.files[0].path) == r.files[0].sha256
+        filed_paths = {home.home / r.files[0].path for r in filed}
+    # Nothing in the archive that the catalogue does not know as filed.
+    assert set(_archive_files(home)) == filed_paths
