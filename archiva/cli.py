@@ -327,13 +327,15 @@ def doctor(ctx: click.Context, force: bool, as_json: bool) -> None:
     app = Archiva.open(ctx.obj, recover=False)
     ctx.call_on_close(app.close)
     report = app.recover(force=force)
+    app.clean_scratch(report)
     counts: dict[str, int] = {}
     for r in app.list_numbers():
         counts[r.status] = counts.get(r.status, 0) + 1
     data = {"home": str(ctx.obj.home), "profile": str(app.profile.path),
             "catalogue": app.catalogue.engine.url.render_as_string(hide_password=True),
             "recovered_filed": report.filed, "recovered_voided": report.voided,
-            "still_running": report.still_running, "records_by_status": counts}
+            "still_running": report.still_running, "scratch_removed": report.scratch_removed,
+            "records_by_status": counts}
 
     def human() -> None:
         click.echo(f"Profile {app.profile.path}: OK")
@@ -342,6 +344,8 @@ def doctor(ctx: click.Context, force: bool, as_json: bool) -> None:
             click.echo(f"Recovered: {n} was complete in the archive and is now filed.")
         for n in report.voided:
             click.echo(f"Recovered: {n} was interrupted and is now void (BATAL) with the reason.")
+        for n in report.scratch_removed:
+            click.echo(f"Removed leftover temporary file: {n}")
         for n in report.still_running:
             click.echo(f"In progress elsewhere: {n} (left alone).")
         summary = ", ".join(f"{STATUS_LABELS.get(k, k)} {v}" for k, v in sorted(counts.items()))

@@ -6,6 +6,8 @@ render nothing, such as `archiva number issue`, start quickly."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +27,7 @@ HOME_FOLDERS = ("archive", "inbox", "quarantine", "index")
 # A reservation held by a process on another machine (shared PostgreSQL) is considered
 # abandoned after this long; on the same machine a dead process is recognised at once.
 FOREIGN_RESERVATION_TIMEOUT = dt.timedelta(hours=12)
+STALE_TEMP_SECONDS = 3600  # a temporary file this old belongs to no running write
 
 
 @dataclass
@@ -39,6 +42,7 @@ class RecoveryReport:
     filed: list[str] = field(default_factory=list)
     voided: list[str] = field(default_factory=list)
     still_running: list[str] = field(default_factory=list)
+    scratch_removed: list[str] = field(default_factory=list)
 
 
 def init_home(settings: Settings) -> InitReport:
@@ -190,6 +194,22 @@ class Archiva:
                 continue
             self._settle(rec, report)
         return report
+
+    def clean_scratch(self, report: RecoveryReport) -> None:
+        """Remove work folders of processes that are gone, and temporary files in the archive
+        that an interrupted write left (never a finished file: those have no .tmp name)."""
+        work = self.settings.home / ".work"
+        if work.is_dir():
+            for d in work.iterdir():
+                pid = d.name.split("-", 1)[0]
+                if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+                    shutil.rmtree(d, ignore_errors=True)
+                    report.scratch_removed.append(str(d.relative_to(self.settings.home)))
+        cutoff = time.time() - STALE_TEMP_SECONDS
+        for tmp in self.settings.archive_dir.rglob(".*.tmp"):
+            if tmp.is_file() and tmp.stat().st_mtime < cutoff:
+                tmp.unlink()
+                report.scratch_removed.append(str(tmp.relative_to(self.settings.home)))
 
     def recover_records(self, ids: list[int]) -> RecoveryReport:
         """Settle these records if still reserved (used when a batch of ours is interrupted)."""

@@ -117,3 +117,25 @@ def test_killed_in_the_middle_of_a_certificate_batch(home: Settings, tmp_path: P
         filed_paths = {home.home / r.files[0].path for r in filed}
     # Nothing in the archive that the catalogue does not know as filed.
     assert set(_archive_files(home)) == filed_paths
+
+
+def test_doctor_removes_scratch_of_dead_processes_only(app: Archiva) -> None:
+    import os
+
+    home = app.settings.home
+    dead = home / ".work" / "999999999-dead"
+    alive = home / ".work" / f"{os.getpid()}-alive"
+    for d in (dead, alive):
+        d.mkdir(parents=True)
+        (d / "x.docx").write_bytes(b"partial")
+    folder = app.settings.archive_dir / "2026" / "decree"
+    folder.mkdir(parents=True)
+    old_tmp, new_tmp = folder / ".a.pdf.1.tmp", folder / ".b.pdf.2.tmp"
+    old_tmp.write_bytes(b"half")
+    new_tmp.write_bytes(b"half")
+    os.utime(old_tmp, (time.time() - 7200, time.time() - 7200))
+    report = app.recover()
+    app.clean_scratch(report)
+    assert not dead.exists() and alive.exists()
+    assert not old_tmp.exists() and new_tmp.exists()
+    assert len(report.scratch_removed) == 2
