@@ -73,14 +73,13 @@ class _Job:
     record_id: int
     context: dict[str, Any]
     dest: Path
+    qr_payload: str
 
 
 def generate_certificates(app: Archiva, event_path: Path, participants_path: Path, reason: str,
                           progress: Callable[[int], None] | None = None) -> BatchResult:
     event, template = load_data(app, "certificate", event_path)
     people = read_participants(participants_path)
-    from archiva.render.qr import qr_svg_data_uri
-
     series = app.profile.documents["certificate"].series
     requests = [
         app.number_request(
@@ -100,8 +99,8 @@ def generate_certificates(app: Archiva, event_path: Path, participants_path: Pat
         code = rec.verification_code or ""
         url = app.profile.verify_url.replace("{code}", code) if app.profile.verify_url else ""
         ctx = kinds.certificate_context(event, app.profile, rec.number, person.to_dict(), code,
-                                        qr_svg_data_uri(url or code), url)
-        jobs.append(_Job(rec.id, ctx, planned_files(app, rec)[0]))
+                                        url)
+        jobs.append(_Job(rec.id, ctx, planned_files(app, rec)[0], url or code))
     return _render_all(app, template.path, jobs, records, people, progress)
 
 
@@ -168,8 +167,10 @@ def _die_with_parent() -> None:
 
 
 def _render_one(job: _Job) -> tuple[int, FileEntry | None, str | None]:
+    from archiva.render.qr import qr_png_data_uri
+
     try:
-        pdf = _worker["renderer"].render(job.context)
+        pdf = _worker["renderer"].render({**job.context, "qr": qr_png_data_uri(job.qr_payload)})
         return job.record_id, filing.write_new(job.dest, pdf, _worker["home"]), None
     except ArchivaError as exc:
         return job.record_id, None, exc.message

@@ -312,7 +312,8 @@ def agreement_context(a: Agreement, profile: Profile, number: str) -> dict[str, 
 
 
 def certificate_context(e: Event, profile: Profile, number: str, participant: dict[str, str],
-                        code: str, qr: str, verify_url: str) -> dict[str, Any]:
+                        code: str, verify_url: str) -> dict[str, Any]:
+    """Everything but the QR image, which the rendering worker adds."""
     role = participant.get("role") or "peserta"
     return {
         "office": office_context(profile),
@@ -328,7 +329,6 @@ def certificate_context(e: Event, profile: Profile, number: str, participant: di
         "position": profile.head.position,
         "verification_code": code,
         "verify_url": verify_url,
-        "qr": qr,
         "extra": e.common.extra,
     }
 

@@ -1,0 +1,1 @@
+"""Benchmarks: `bash bench.sh` (see README)."""
