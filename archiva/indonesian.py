@@ -6,8 +6,6 @@ import datetime as dt
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from num2words import num2words
-
 MONTHS = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
     "Juli", "Agustus", "September", "Oktober", "November", "Desember",
@@ -20,6 +18,8 @@ _ORDINAL_ONES = {1: "KESATU"}  # official decrees say KESATU, not PERTAMA
 
 def words(n: int) -> str:
     """Cardinal number in words: 1500000 -> 'satu juta lima ratus ribu'."""
+    from num2words import num2words  # 30 ms to import; most commands never spell numbers
+
     if n < 0:
         return "minus " + words(-n)
     return num2words(n, lang="id")

@@ -64,8 +64,8 @@ def hang_during_certificates(event: str, participants: str, marker: str, after: 
     real = pdf.HtmlRenderer.render
     done = Path(marker)
 
-    def slow(self: Any, context: dict[str, Any]) -> bytes:
-        out = real(self, context)
+    def slow(self: Any, context: dict[str, Any], max_pages: int | None = None) -> bytes:
+        out = real(self, context, max_pages)
         with done.open("a") as f:
             f.write("x")
         if done.stat().st_size >= int(after):

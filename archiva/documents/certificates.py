@@ -170,7 +170,8 @@ def _render_one(job: _Job) -> tuple[int, FileEntry | None, str | None]:
     from archiva.render.qr import qr_png_data_uri
 
     try:
-        pdf = _worker["renderer"].render({**job.context, "qr": qr_png_data_uri(job.qr_payload)})
+        context = {**job.context, "qr": qr_png_data_uri(job.qr_payload)}
+        pdf = _worker["renderer"].render(context, max_pages=1)
         return job.record_id, filing.write_new(job.dest, pdf, _worker["home"]), None
     except ArchivaError as exc:
         return job.record_id, None, exc.message

@@ -13,6 +13,15 @@ from archiva.errors import DataFileError
 MAX_BYTES = 5 * 1024 * 1024  # a decree's data is a few KB; anything this big is a mistake
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe YAML (no Python objects) that leaves dates as text, so an impossible date such as
+    2026-02-30 is reported by field name instead of failing inside the YAML parser."""
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node:
+                        loader.construct_scalar(node))
+
+
 def load_mapping(path: Path) -> dict[str, Any]:
     raw = _read(path)
     suffix = path.suffix.lower()
@@ -20,7 +29,7 @@ def load_mapping(path: Path) -> dict[str, Any]:
         if suffix == ".json":
             data = json.loads(raw)
         elif suffix in (".yaml", ".yml"):
-            data = yaml.safe_load(raw)  # safe_load: no Python objects from data files
+            data = yaml.load(raw, Loader=_Loader)  # a SafeLoader subclass
         else:
             raise DataFileError(str(path), [f"unknown file type '{suffix or 'none'}'; "
                                             "expected .json, .yaml or .yml"])

@@ -53,8 +53,9 @@ def load_data(app: Archiva, kind: str, data_path: Path) -> tuple[Any, Template]:
     if code and not classification_ok(code):
         f.problem("classification", f"{code!r} is not a classification code (two letters and up "
                                     "to three two-digit levels, e.g. OT.02.02)")
+    reported = {p.split(":", 1)[0].split("[", 1)[0] for p in f.problems}
     for name in template.required:
-        if data.get(name) in (None, "", []):
+        if data.get(name) in (None, "", []) and name not in reported:
             f.problem(name, f"required by the template '{template.name}'")
     if f.problems:
         raise DataFileError(str(data_path), sorted(set(f.problems), key=f.problems.index))

@@ -15,6 +15,8 @@ RATINGS = ("sangat baik", "baik", "cukup", "kurang", "sangat kurang")
 ROLES = {"peserta": "Peserta", "narasumber": "Narasumber", "panitia": "Panitia",
          "moderator": "Moderator", "fasilitator": "Fasilitator"}
 TAKES_EFFECT = "Keputusan ini mulai berlaku pada tanggal ditetapkan."
+# What fits on one certificate page in the shipped template (checked again after rendering).
+EVENT_LIMITS = {"activity": 300, "place": 150, "hours": 40}
 
 
 @dataclass(frozen=True)
@@ -158,9 +160,9 @@ def _attachment(f: Fields) -> Attachment:
             if columns and len(row) != len(columns):
                 f.problem(f"rows[{i}]", f"has {len(row)} cells but there are "
                                         f"{len(columns)} columns")
-            cells = Fields({str(j): c for j, c in enumerate(row, 1)}, f"{f.prefix}rows[{i}][",
+            cells = Fields({f"[{j}]": c for j, c in enumerate(row, 1)}, f"{f.prefix}rows[{i}]",
                            f.problems)
-            rows.append([cells.text(str(j), optional=True) for j in range(1, len(row) + 1)])
+            rows.append([cells.text(f"[{j}]", optional=True) for j in range(1, len(row) + 1)])
     return Attachment(f.text("title"), columns, rows)
 
 
@@ -190,6 +192,10 @@ def parse_event(f: Fields, profile: Profile) -> Event:
     if start and end and end < start:
         f.problem("end_date", "is before start_date")
     hours = f.text("hours")
+    for key, limit in EVENT_LIMITS.items():
+        value = f.data.get(key)
+        if isinstance(value, str) and len(value) > limit:
+            f.problem(key, f"is {len(value)} characters; a certificate has room for {limit}")
     if hours.isdigit():
         hours = f"{hours} JP"  # jam pelajaran
     return Event(_common(f, profile, "certificate", subject_key="activity"),

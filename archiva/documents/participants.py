@@ -24,6 +24,8 @@ HEADERS = {
     "nip": "nip",
 }
 ROLES = {"peserta", "narasumber", "panitia", "moderator", "fasilitator"}
+# What fits on one certificate page in the shipped template (checked again after rendering).
+LIMITS = {"name": 120, "institution": 200, "email": 254}
 
 
 @dataclass(frozen=True)
@@ -65,13 +67,19 @@ def _csv_rows(path: Path) -> list[list[Any]]:
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")  # Excel's "CSV" on Windows
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        return list(csv.reader(io.StringIO(text), dialect))
+        return list(csv.reader(io.StringIO(text), delimiter=_delimiter(text)))
     except csv.Error as exc:
         raise DataFileError(str(path), [f"not a readable CSV file: {exc}"]) from None
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter of the header row: Excel writes ';' where the decimal comma is used
+    (Indonesian locale), ',' elsewhere. The header names the columns, so it decides; csv.Sniffer
+    guessed wrong on quoted cells and blank lines."""
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
 
 
 def _xlsx_rows(path: Path) -> list[list[Any]]:
@@ -93,10 +101,13 @@ def _xlsx_rows(path: Path) -> list[list[Any]]:
         wb.close()
 
 
-def _participants(path: Path, rows: list[list[Any]]) -> list[Participant]:
-    rows = [r for r in rows if any(c not in (None, "") and str(c).strip() for c in r)]
-    if not rows:
+def _participants(path: Path, all_rows: list[list[Any]]) -> list[Participant]:
+    # Keep each row's line number in the file, so messages point at the right row.
+    numbered = [(n, r) for n, r in enumerate(all_rows, start=1)
+                if any(c is not None and str(c).strip() for c in r)]
+    if not numbered:
         raise DataFileError(str(path), ["no rows; expected a header row and participants"])
+    rows = [r for _, r in numbered]
     header = [HEADERS.get(str(h or "").strip().lower(), "") for h in rows[0]]
     missing = [c for c in ("name", "institution") if c not in header]
     if missing:
@@ -105,12 +116,12 @@ def _participants(path: Path, rows: list[list[Any]]) -> list[Participant]:
             f"(found: {', '.join(str(h) for h in rows[0] if h) or 'nothing'})"
         ], "The first row must name the columns: name, institution, and optionally role, "
            "email, nip (Indonesian headers such as nama, instansi, peran also work).")
-    body = rows[1:]
+    body = numbered[1:]
     if len(body) > MAX_ROWS:
         raise DataFileError(str(path), [f"more than {MAX_ROWS} participants; split the list"])
     problems: list[str] = []
     out = []
-    for n, row in enumerate(body, start=2):
+    for n, row in body:
         values = {col: cell for col, cell in zip(header, row, strict=False) if col}
         f = Fields(values, f"row {n}: ", problems)
         p = Participant(
@@ -122,6 +133,10 @@ def _participants(path: Path, rows: list[list[Any]]) -> list[Participant]:
             f.problem("role", f"unknown role {p.role!r}; expected {', '.join(sorted(ROLES))}")
         if p.nip and not nip_ok(p.nip):
             f.problem("nip", f"expected 18 digits, found {p.nip!r}")
+        for key, limit in LIMITS.items():
+            if len(getattr(p, key)) > limit:
+                f.problem(key, f"is {len(getattr(p, key))} characters; a certificate has room "
+                               f"for {limit}")
         out.append(p)
     if not out:
         problems.append("no participants below the header row")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
 
 from archiva.errors import RenderError
@@ -22,6 +24,12 @@ def render_docx(template: Path, context: dict[str, Any], out: Path) -> None:
         doc = DocxTemplate(str(template))
         doc.render(context, _environment())
         doc.save(str(out))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:
+        raise RenderError(
+            f"The template {template} is not a readable DOCX file ({type(exc).__name__}).",
+            "Open and save it again in Word or LibreOffice, or restore it from Archiva's "
+            "templates/ folder.",
+        ) from None
     except jinja2.UndefinedError as exc:
         raise RenderError(
             f"The template {template.name} uses a field the data lacks: {exc}.",

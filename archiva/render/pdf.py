@@ -46,10 +46,17 @@ class HtmlRenderer:
             raise RenderError(f"The template {self.template_path.name} uses a field the data "
                               f"lacks: {exc}.", "Add the field to the data file.") from None
 
-    def render(self, context: dict[str, Any]) -> bytes:
-        document = HTML(string=self.html(context), base_url=str(self.template_path.parent))
+    def render(self, context: dict[str, Any], max_pages: int | None = None) -> bytes:
+        html = HTML(string=self.html(context), base_url=str(self.template_path.parent))
         with warnings.catch_warnings():
             # WeasyPrint leaves its ICC profile file open (a ResourceWarning, harmless).
             warnings.simplefilter("ignore", ResourceWarning)
-            return document.write_pdf(font_config=self.font_config, cache=self.cache,
-                                      pdf_variant=PDF_VARIANT)
+            document = html.render(font_config=self.font_config, cache=self.cache,
+                                   pdf_variant=PDF_VARIANT)
+            if max_pages is not None and len(document.pages) > max_pages:
+                raise RenderError(
+                    f"The text does not fit: the document needs {len(document.pages)} pages, "
+                    f"the template allows {max_pages}.",
+                    "Shorten the longest fields (names, institution, activity).",
+                )
+            return document.write_pdf(pdf_variant=PDF_VARIANT)

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import copy
+import csv
 import hashlib
+import io
 import json
 import re
 import subprocess
@@ -15,8 +17,8 @@ from typing import Any
 
 import yaml
 from docx import Document
-from docx.table import Table
 from docx.text.paragraph import Paragraph
+from openpyxl import Workbook
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
@@ -53,6 +55,24 @@ def write_json(path: Path, data: Any) -> Path:
     return path
 
 
+def write_csv(path: Path, rows: list[list[str]], delimiter: str = ",",
+              encoding: str = "utf-8") -> Path:
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    path.write_bytes(buf.getvalue().encode(encoding))
+    return path
+
+
+def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -64,11 +84,6 @@ def number_file_stem(number: str) -> str:
 
 # -- DOCX -----------------------------------------------------------------------------------------
 
-def _blocks(parent: Any) -> Iterator[Paragraph | Table]:
-    for child in parent.iter_inner_content():
-        yield child
-
-
 def docx_lines(path: Path) -> list[str]:
     """Every paragraph of the body in order, table cells included (row by row, nested tables
     too), plus headers and footers."""
@@ -76,7 +91,7 @@ def docx_lines(path: Path) -> list[str]:
     lines: list[str] = []
 
     def walk(container: Any) -> None:
-        for block in _blocks(container):
+        for block in container.iter_inner_content():
             if isinstance(block, Paragraph):
                 lines.append(block.text)
             else:
