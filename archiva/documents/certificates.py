@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import os
 import re
 import secrets
@@ -142,9 +143,16 @@ def _results(template: Path, jobs: list[_Job],
         _init_worker(str(template), str(home), in_process=True)
         yield from map(_render_one, jobs)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(str(template), str(home))) as pool:
-        yield from pool.map(_render_one, jobs, chunksize=4)
+    # Workers are forked. Freezing the parent's objects keeps the workers' garbage collector
+    # from walking (and copy-on-write copying) the whole inherited heap: without it each
+    # certificate took ~30% longer in a worker.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                                 initargs=(str(template), str(home))) as pool:
+            yield from pool.map(_render_one, jobs, chunksize=4)
+    finally:
+        gc.unfreeze()
 
 
 _worker: dict[str, Any] = {}
