@@ -139,7 +139,7 @@ def _render_and_file(app: Archiva, kind: str, parsed: Any, template: Template,
         render_docx(template.path, context, docx)
         made = {"docx": docx}
         if "pdf" in dests:
-            made["pdf"] = convert_to_pdfa([docx], work)[0]
+            made["pdf"] = convert_to_pdfa([docx], work, app.settings.home / ".work" / "office")[0]
         return [filing.place_file(made[fmt], dests[fmt], home) for fmt in template.outputs]
 
 
