@@ -29,10 +29,12 @@ if [ ! -x .venv/bin/python ]; then
     python3 -m venv .venv
 fi
 
-# Reinstall only when pyproject.toml or the extras changed.
+# Reinstall only when pyproject.toml changed or extras are wanted that are not installed yet
+# (an install with the test tools also serves a plain run).
 stamp=".venv/.archiva-installed"
-want="$(sha256sum pyproject.toml | cut -d' ' -f1) ${EXTRAS}"
-if [ ! -f "$stamp" ] || ! grep -qxF "$want" "$stamp"; then
+hash="$(sha256sum pyproject.toml | cut -d' ' -f1)"
+want="${hash} ${EXTRAS}"
+if [ ! -f "$stamp" ] || { ! grep -qxF "$want" "$stamp" && ! { [ -z "$EXTRAS" ] && grep -q "^${hash} " "$stamp"; }; }; then
     echo "setup: installing Python packages" >&2
     spec="."
     [ -n "$EXTRAS" ] && spec=".[${EXTRAS}]"
