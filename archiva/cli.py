@@ -328,6 +328,7 @@ def doctor(ctx: click.Context, force: bool, as_json: bool) -> None:
     ctx.call_on_close(app.close)
     report = app.recover(force=force)
     app.clean_scratch(report)
+    unknown = app.unknown_archive_files()
     counts: dict[str, int] = {}
     for r in app.list_numbers():
         counts[r.status] = counts.get(r.status, 0) + 1
@@ -335,7 +336,7 @@ def doctor(ctx: click.Context, force: bool, as_json: bool) -> None:
             "catalogue": app.catalogue.engine.url.render_as_string(hide_password=True),
             "recovered_filed": report.filed, "recovered_voided": report.voided,
             "still_running": report.still_running, "scratch_removed": report.scratch_removed,
-            "records_by_status": counts}
+            "unknown_archive_files": unknown, "records_by_status": counts}
 
     def human() -> None:
         click.echo(f"Profile {app.profile.path}: OK")
@@ -348,6 +349,9 @@ def doctor(ctx: click.Context, force: bool, as_json: bool) -> None:
             click.echo(f"Removed leftover temporary file: {n}")
         for n in report.still_running:
             click.echo(f"In progress elsewhere: {n} (left alone).")
+        for path in unknown:
+            click.echo(f"Not in the catalogue: {path} (no record points at this file; "
+                       "compare it with `archiva show` before moving it)")
         summary = ", ".join(f"{STATUS_LABELS.get(k, k)} {v}" for k, v in sorted(counts.items()))
         click.echo(f"Register: {summary or 'empty'}")
 

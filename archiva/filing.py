@@ -96,12 +96,25 @@ def entry_for_existing(path: Path, home: Path, role: str = "document") -> FileEn
                      path.stat().st_size, role)
 
 
-def set_aside(path: Path, quarantine: Path, why: str) -> Path:
-    """Move a file out of the archive into quarantine/<why>/, keeping it (never deleting)."""
+def written_since(path: Path, moment: dt.datetime) -> bool:
+    """Whether the file exists and was written at or after `moment` (with a little slack for
+    file-system timestamp granularity)."""
+    try:
+        return path.stat().st_mtime >= moment.timestamp() - 2
+    except FileNotFoundError:
+        return False
+
+
+def set_aside(path: Path, quarantine: Path, why: str) -> Path | None:
+    """Move a file out of the archive into quarantine/<why>/, keeping it (never deleting).
+    None when it is already gone (another process set it aside first)."""
     target_dir = quarantine / why
     target_dir.mkdir(parents=True, exist_ok=True)
     target = target_dir / path.name
     while target.exists():
         target = target_dir / f"{path.stem}.{secrets.token_hex(3)}{path.suffix}"
-    shutil.move(str(path), target)
+    try:
+        shutil.move(str(path), target)
+    except FileNotFoundError:
+        return None
     return target

@@ -191,50 +191,63 @@ class Archiva:
                 dead = force or now - rec.created_at > FOREIGN_RESERVATION_TIMEOUT
             if not dead:
                 report.still_running.append(rec.number)
-                continue
-            self._settle(rec, report)
+            elif self.catalogue.claim(rec.id, token, owner.current()):
+                self._settle(rec, report, INTERRUPTED)
         return report
 
+    def recover_records(self, ids: list[int], reason: str) -> RecoveryReport:
+        """Settle these records of our own if still reserved (an interrupted batch)."""
+        report = RecoveryReport()
+        wanted = set(ids)
+        for rec, token in self.catalogue.reserved():
+            if rec.id in wanted and self.catalogue.claim(rec.id, token, owner.current()):
+                self._settle(rec, report, reason)
+        return report
+
+    def _settle(self, rec: Record, report: RecoveryReport, reason: str) -> None:
+        planned = filing.record_paths(self.settings.archive_dir, rec)
+        # Only files written after the number was reserved belong to it; an older file at the
+        # same name (a catalogue restored from backup) is never claimed nor moved.
+        ours = [p for p in planned if filing.written_since(p, rec.created_at)]
+        if planned and len(ours) == len(planned):
+            entries = [filing.entry_for_existing(p, self.settings.home) for p in ours]
+            if self.catalogue.mark_filed(rec.id, entries, self.settings.user, action="recover"):
+                report.filed.append(rec.number)
+            return
+        if self.catalogue.void_reserved(rec.id, reason, self.settings.user):
+            report.voided.append(rec.number)
+            for p in ours:
+                filing.set_aside(p, self.settings.quarantine_dir, "interrupted")
+
     def clean_scratch(self, report: RecoveryReport) -> None:
-        """Remove work folders of processes that are gone, and temporary files in the archive
-        that an interrupted write left (never a finished file: those have no .tmp name)."""
+        """Remove work folders of processes on this machine that are gone, and temporary files
+        an interrupted write left in the archive (never a finished file: those have no .tmp
+        name)."""
         work = self.settings.home / ".work"
-        if work.is_dir():
-            for d in work.iterdir():
-                pid = d.name.split("-", 1)[0]
-                if pid.isdigit() and not Path(f"/proc/{pid}").exists():
-                    shutil.rmtree(d, ignore_errors=True)
-                    report.scratch_removed.append(str(d.relative_to(self.settings.home)))
+        for d in work.iterdir() if work.is_dir() else []:
+            token = d.name.rsplit("-", 1)[0]
+            if d.is_dir() and token.count(":") == 2 and owner.is_dead(token) is True:
+                shutil.rmtree(d, ignore_errors=True)
+                report.scratch_removed.append(str(d.relative_to(self.settings.home)))
         cutoff = time.time() - STALE_TEMP_SECONDS
         for tmp in self.settings.archive_dir.rglob(".*.tmp"):
             if tmp.is_file() and tmp.stat().st_mtime < cutoff:
                 tmp.unlink()
                 report.scratch_removed.append(str(tmp.relative_to(self.settings.home)))
 
-    def recover_records(self, ids: list[int]) -> RecoveryReport:
-        """Settle these records if still reserved (used when a batch of ours is interrupted)."""
-        report = RecoveryReport()
-        wanted = set(ids)
-        for rec, _token in self.catalogue.reserved():
-            if rec.id in wanted:
-                self._settle(rec, report)
-        return report
-
-    def _settle(self, rec: Record, report: RecoveryReport) -> None:
+    def unknown_archive_files(self) -> list[str]:
+        """Files in the archive that no catalogue record points at."""
+        known = self.catalogue.all_file_paths()
         home = self.settings.home
-        planned = filing.record_paths(self.settings.archive_dir, rec)
-        if planned and all(p.is_file() for p in planned):
-            entries = [filing.entry_for_existing(p, home) for p in planned]
-            if self.catalogue.mark_filed(rec.id, entries, self.settings.user, action="recover"):
-                report.filed.append(rec.number)
-            return
-        for p in planned:
-            if p.is_file():
-                filing.set_aside(p, self.settings.quarantine_dir, "interrupted")
-        reason = ("interrupted before its document was filed (the process generating it "
-                  "stopped); voided automatically by recovery")
-        if self.catalogue.void_reserved(rec.id, reason, self.settings.user):
-            report.voided.append(rec.number)
+        return sorted(
+            rel for p in self.settings.archive_dir.rglob("*")
+            if p.is_file() and not p.name.startswith(".")
+            and (rel := str(p.relative_to(home))) not in known
+        )
+
+
+INTERRUPTED = ("interrupted before its document was filed (the process generating it stopped); "
+               "voided automatically by recovery")
 
 
 __all__ = ["RESERVED", "Archiva", "InitReport", "RecoveryReport", "init_home"]

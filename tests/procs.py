@@ -29,15 +29,16 @@ def _announce(what: str) -> None:
 
 
 def hang_while_rendering(kind: str, data: str) -> None:
-    """Reserve a number, then hang inside rendering until killed."""
-    import archiva.render.docx as docx
+    """Reserve a number, then hang inside rendering until killed (the steps after the
+    template check that runs before a number is taken)."""
+    import archiva.render.office as office
     import archiva.render.pdf as pdf
 
     def hang(*_args: Any, **_kw: Any) -> Any:
         _announce("RENDERING")
         time.sleep(FOREVER)
 
-    docx.render_docx = hang  # type: ignore[assignment]
+    office.convert_to_pdfa = hang  # type: ignore[assignment]
     pdf.HtmlRenderer.render = hang  # type: ignore[method-assign]
     with Archiva.open(Settings.resolve()) as app:
         app.generate(kind, Path(data))

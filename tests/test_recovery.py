@@ -5,6 +5,7 @@ process dies at, and the next start settles it automatically."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -120,12 +121,15 @@ def test_killed_in_the_middle_of_a_certificate_batch(home: Settings, tmp_path: P
 
 
 def test_doctor_removes_scratch_of_dead_processes_only(app: Archiva) -> None:
-    import os
+    import socket
+
+    from archiva import owner
 
     home = app.settings.home
-    dead = home / ".work" / "999999999-dead"
-    alive = home / ".work" / f"{os.getpid()}-alive"
-    for d in (dead, alive):
+    dead = home / ".work" / f"{socket.gethostname()}:999999999:1-dead"
+    alive = home / ".work" / f"{owner.current()}-alive"
+    elsewhere = home / ".work" / "another-host:1:1-theirs"  # cannot be judged from here
+    for d in (dead, alive, elsewhere):
         d.mkdir(parents=True)
         (d / "x.docx").write_bytes(b"partial")
     folder = app.settings.archive_dir / "2026" / "decree"
@@ -136,6 +140,37 @@ def test_doctor_removes_scratch_of_dead_processes_only(app: Archiva) -> None:
     os.utime(old_tmp, (time.time() - 7200, time.time() - 7200))
     report = app.recover()
     app.clean_scratch(report)
-    assert not dead.exists() and alive.exists()
+    assert not dead.exists() and alive.exists() and elsewhere.exists()
     assert not old_tmp.exists() and new_tmp.exists()
     assert len(report.scratch_removed) == 2
+
+
+def test_a_file_already_in_the_archive_is_never_moved_or_claimed(app: Archiva) -> None:
+    """A catalogue restored from an older backup: the archive already holds the file the next
+    number would get. Generation fails and voids the number; the old file stays put."""
+    from archiva.errors import RenderError
+
+    old = app.settings.archive_dir / "2026" / "letter" / "0001_C7.15_DT.02.00_2026.pdf"
+    old.parent.mkdir(parents=True)
+    old.write_bytes(b"%PDF-1.7 an older document\n%%EOF\n")
+    os.utime(old, (time.time() - 86400, time.time() - 86400))
+    with pytest.raises(RenderError, match="never overwrites"):
+        app.generate("report", EXAMPLES / "laporan.yaml")
+    assert old.read_bytes().startswith(b"%PDF-1.7 an older document")
+    [rec] = app.list_numbers()
+    assert rec.status == "void"
+    assert app.unknown_archive_files() == [str(old.relative_to(app.settings.home))]
+
+
+def test_recovery_does_not_take_an_older_file_for_a_new_number(home: Settings) -> None:
+    proc = _start(home, "hang_while_rendering", "report", str(EXAMPLES / "laporan.yaml"))
+    _wait_for(proc, "RENDERING")
+    old = home.archive_dir / "2026" / "letter" / "0001_C7.15_DT.02.00_2026.pdf"
+    old.parent.mkdir(parents=True, exist_ok=True)
+    old.write_bytes(b"%PDF-1.7 an older document\n%%EOF\n")
+    os.utime(old, (time.time() - 86400, time.time() - 86400))
+    _kill(proc)
+    with Archiva.open(home) as app:
+        [rec] = app.list_numbers()
+        assert rec.status == "void" and rec.files == []
+    assert old.exists()

@@ -54,7 +54,7 @@ def test_inserted_number_needs_a_reason_and_a_base(any_app: Archiva) -> None:
     any_app.issue_number("letter", "OT.02.02", "x", D(2026, 3, 5))
     with pytest.raises(BadInputError, match="inserted number"):
         any_app.issue_number("letter", "OT.02.02", "y", D(2026, 3, 4))
-    with pytest.raises(BadInputError, match="nothing to insert after"):
+    with pytest.raises(BadInputError, match="no number to insert it after"):
         any_app.issue_number("letter", "OT.02.02", "y", D(2026, 1, 4), reason="r")
     assert len(any_app.list_numbers()) == 2
 
@@ -83,13 +83,27 @@ def test_recording_an_external_number_does_not_touch_the_counter(any_app: Archiv
     assert any_app.issue_number("letter", "OT.02.02", "x", D(2026, 3, 5)).seq == 1
 
 
-def test_an_own_number_recorded_earlier_is_not_issued_twice(any_app: Archiva) -> None:
-    any_app.record_external("0001/C7.15/OT.02.02/2026", "letter", "OT.02.02", "typed in",
-                            D(2026, 3, 1), "manual")
-    with pytest.raises(ConflictError, match="already in the register"):
-        any_app.issue_number("letter", "OT.02.02", "x", D(2026, 3, 5))
-    # Nothing moved: another classification still starts at 1.
-    assert any_app.issue_number("letter", "OT.01.00", "y", D(2026, 3, 5)).seq == 1
+def test_an_own_number_recorded_earlier_takes_its_place(any_app: Archiva) -> None:
+    """An office starting mid-year records the numbers it already used; the counter steps
+    over them instead of stalling on them."""
+    for n in (1, 2):
+        any_app.record_external(f"000{n}/C7.15/OT.02.02/2026", "letter", "OT.02.02", "typed in",
+                                D(2026, 3, n), "manual")
+    issued = any_app.issue_number("letter", "OT.02.02", "x", D(2026, 3, 5))
+    assert issued.number == "0003/C7.15/OT.02.02/2026"
+    recs = any_app.list_numbers()
+    assert [(r.seq, r.status) for r in recs] == [(1, "recorded"), (2, "recorded"), (3, "issued")]
+    assert any_app.history(recs[0])[-1]["action"] == "takes-place"
+    # Another classification has no recorded twin: it continues the same counter at 4.
+    assert any_app.issue_number("letter", "OT.01.00", "y", D(2026, 3, 5)).seq == 4
+
+
+def test_voiding_a_mistyped_future_date_frees_the_year(any_app: Archiva) -> None:
+    any_app.issue_number("letter", "OT.02.02", "a", D(2026, 1, 5))
+    typo = any_app.issue_number("letter", "OT.02.02", "b", D(2026, 12, 1))
+    any_app.void(typo.number, "tanggal salah ketik")
+    nxt = any_app.issue_number("letter", "OT.02.02", "c", D(2026, 1, 13))
+    assert (nxt.seq, nxt.suffix) == (3, "")  # a new number, not 0001a
 
 
 def test_bad_requests_are_refused_before_anything_is_issued(any_app: Archiva) -> None:

@@ -16,8 +16,8 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from archiva.catalogue.schema import counters, events, files, records
 from archiva.config import Series
 from archiva.errors import BadInputError, CatalogueError, ConflictError, NotFoundError
-from archiva.models import FILED, RESERVED, VOID, FileEntry, NumberRequest, Record
-from archiva.numbering import NumberParts, number_key, place, render_number
+from archiva.models import FILED, RECORDED, RESERVED, VOID, FileEntry, NumberRequest, Record
+from archiva.numbering import NumberParts, Placement, number_key, place, render_number
 
 # The newest migration; checked by a test against the migration scripts so that opening the
 # catalogue can skip importing Alembic (~0.5 s) when the schema is already current.
@@ -60,8 +60,10 @@ class Catalogue:
 
         @event.listens_for(engine, "begin")
         def _on_begin(conn: Connection) -> None:
-            # Writers queue up at BEGIN instead of failing half-way through a transaction.
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # Writers queue up at BEGIN IMMEDIATE instead of failing half-way through a
+            # transaction; readers take no write lock (WAL lets them read meanwhile).
+            write = conn.get_execution_options().get("archiva_write", False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
         return engine
 
@@ -73,7 +75,8 @@ class Catalogue:
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
         try:
-            with self.engine.begin() as conn:
+            with self.engine.connect().execution_options(archiva_write=True) as conn, \
+                    conn.begin():
                 yield conn
         except OperationalError as exc:
             raise self._unreachable(exc) from None
@@ -89,10 +92,15 @@ class Catalogue:
     def _unreachable(self, exc: DBAPIError) -> CatalogueError:
         where = self.engine.url.render_as_string(hide_password=True)
         detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        if self.is_sqlite:
+            hint = ("Another Archiva command may be holding the file, or it cannot be written: "
+                    "try again, and check the file's permissions if it repeats.")
+        else:
+            hint = ("Check that the database server is running and ARCHIVA_DATABASE_URL is "
+                    "right, then run the command again.")
         return CatalogueError(
             f"The catalogue database {where} cannot be used: {detail}.",
-            "Check that the database server is running and ARCHIVA_DATABASE_URL is right, "
-            "then run the command again; nothing was changed.",
+            hint + " Work left half-done is settled at the next start.",
         )
 
     def schema_revision(self) -> str | None:
@@ -146,9 +154,54 @@ class Catalogue:
         actor: str, owner: str | None,
     ) -> int:
         year = req.doc_date.year
+        while True:
+            spot, last_date = self._place(conn, s, req, year)
+            number = render_number(s.format, NumberParts(
+                spot.seq, year, req.doc_date.month, req.classification, unit, office_code,
+                spot.suffix,
+            ))
+            taken = conn.execute(
+                select(records.c.id, records.c.status, records.c.counter)
+                .where(records.c.number_key == number_key(number))
+            ).first()
+            if taken is None:
+                break
+            if taken.status != RECORDED or taken.counter is not None:
+                raise ConflictError(
+                    f"Series '{s.name}' would give {number}, which is already in the register "
+                    "from another series with its own counter.",
+                    "Nothing was issued. The profile's series formats overlap: give those series "
+                    "one counter or formats that differ, then run `archiva doctor`.",
+                )
+            # The number was recorded earlier (e.g. typed in from the national e-office) and is
+            # exactly what this counter gives next: it takes that place in the sequence.
+            conn.execute(update(records).where(records.c.id == taken.id).values(
+                counter=s.counter, year=year, seq=spot.seq, suffix=spot.suffix))
+            self._advance(conn, s.counter, year, spot, last_date, last_date)
+            self._event(conn, taken.id, "takes-place", actor,
+                        f"takes place {spot.seq}{spot.suffix} of counter {s.counter} {year}")
+        self._advance(conn, s.counter, year, spot, last_date, req.doc_date)
+        now = utcnow()
+        rid = conn.execute(insert(records).values(
+            kind=req.kind, series=s.name, counter=s.counter, year=year, seq=spot.seq,
+            suffix=spot.suffix, number=number, number_key=number_key(number),
+            status=req.status, classification=req.classification, doc_date=req.doc_date,
+            subject=req.subject, parties=_dump(req.parties), details=_dump(req.details),
+            verification_code=req.verification_code, owner=owner, reason=req.reason,
+            created_by=actor, created_at=now, updated_at=now,
+        )).inserted_primary_key[0]
+        self._event(conn, rid, "sisipan" if spot.inserted else "allocate", actor,
+                    req.reason if spot.inserted else req.status)
+        return int(rid)
+
+    def _place(self, conn: Connection, s: Series, req: NumberRequest,
+               year: int) -> tuple[Placement, dt.date | None]:
+        """Where the next number of this counter goes, under the counter's row lock."""
         last_seq, last_date = self._locked_counter(conn, s.counter, year)
         base, suffixes = None, []
         if last_date is not None and req.doc_date < last_date:
+            # The last number dated on or before the document; a voided one still holds its
+            # place in the sequence, so it counts.
             base = conn.execute(
                 select(func.max(records.c.seq)).where(
                     records.c.counter == s.counter, records.c.year == year,
@@ -165,48 +218,30 @@ class Catalogue:
         spot = place(req.doc_date, last_seq, last_date, base, suffixes)
         if spot is None:
             raise BadInputError(
-                f"No number of counter '{s.counter}' was issued on or before "
-                f"{req.doc_date.isoformat()} in {year}, so there is nothing to insert after.",
-                "Use the document's real date if it is later, or record the number with "
-                "`archiva number record` if it was issued elsewhere.",
+                f"The document is dated {req.doc_date.isoformat()}, before every number of "
+                f"counter '{s.counter}' in {year}, so there is no number to insert it after.",
+                "Check the document's date. A number issued by another register is recorded "
+                "with `archiva number record`.",
             )
         if spot.inserted and not req.reason.strip():
             raise BadInputError(
-                f"{req.doc_date.isoformat()} is before the latest number of counter "
-                f"'{s.counter}' (dated {last_date.isoformat() if last_date else '?'}), so the "
-                "document gets an inserted number (nomor sisipan).",
-                "Say why with --reason (it is kept in the register), or use a later date.",
+                f"The document is dated {req.doc_date.isoformat()}, before the latest number of "
+                f"counter '{s.counter}' (dated {last_date.isoformat() if last_date else '?'}), "
+                "so it gets an inserted number (nomor sisipan).",
+                "Give the reason with --reason (it is kept in the register), or check the date.",
             )
-        number = render_number(s.format, NumberParts(
-            spot.seq, year, req.doc_date.month, req.classification, unit, office_code, spot.suffix
-        ))
-        if not spot.inserted:
-            newest = max(req.doc_date, last_date) if last_date else req.doc_date
-            conn.execute(
-                update(counters)
-                .where(counters.c.name == s.counter, counters.c.year == year)
-                .values(last_seq=spot.seq, last_date=newest)
-            )
-        now = utcnow()
-        try:
-            rid = conn.execute(insert(records).values(
-                kind=req.kind, series=s.name, counter=s.counter, year=year, seq=spot.seq,
-                suffix=spot.suffix, number=number, number_key=number_key(number),
-                status=req.status, classification=req.classification, doc_date=req.doc_date,
-                subject=req.subject, parties=_dump(req.parties), details=_dump(req.details),
-                verification_code=req.verification_code, owner=owner, reason=req.reason,
-                created_by=actor, created_at=now, updated_at=now,
-            )).inserted_primary_key[0]
-        except IntegrityError:
-            raise ConflictError(
-                f"The number {number} is already in the register (recorded from another "
-                "register), so the series cannot hand it out.",
-                "Nothing was issued. Ask the administrator to check the series format or the "
-                "recorded number with `archiva show`.",
-            ) from None
-        self._event(conn, rid, "sisipan" if spot.inserted else "allocate", actor,
-                    req.reason if spot.inserted else req.status)
-        return int(rid)
+        return spot, last_date
+
+    def _advance(self, conn: Connection, counter: str, year: int, spot: Placement,
+                 last_date: dt.date | None, doc_date: dt.date | None) -> None:
+        if spot.inserted:
+            return  # an inserted number never moves the counter
+        dates = [d for d in (last_date, doc_date) if d is not None]
+        conn.execute(
+            update(counters)
+            .where(counters.c.name == counter, counters.c.year == year)
+            .values(last_seq=spot.seq, last_date=max(dates) if dates else None)
+        )
 
     def _locked_counter(self, conn: Connection, name: str, year: int) -> tuple[int, dt.date | None]:
         row = conn.execute(
@@ -280,7 +315,24 @@ class Catalogue:
         ).rowcount
         if done:
             self._event(conn, rid, "void", actor, reason)
+            self._recompute_latest_date(conn, rid)
         return bool(done)
+
+    def _recompute_latest_date(self, conn: Connection, rid: int) -> None:
+        """A voided number no longer decides what counts as 'dated before the latest number':
+        one mistyped future date, once voided, must not turn the rest of the year into
+        inserted numbers."""
+        row = conn.execute(select(records.c.counter, records.c.year, records.c.suffix)
+                           .where(records.c.id == rid)).one()
+        if row.counter is None or row.suffix:
+            return
+        latest = conn.execute(select(func.max(records.c.doc_date)).where(
+            records.c.counter == row.counter, records.c.year == row.year,
+            records.c.suffix == "", records.c.status != VOID,
+        )).scalar()
+        conn.execute(update(counters)
+                     .where(counters.c.name == row.counter, counters.c.year == row.year)
+                     .values(last_date=latest))
 
     # -- filing and recovery -----------------------------------------------------------------
 
@@ -300,10 +352,12 @@ class Catalogue:
             self._event(conn, rid, action, actor, ", ".join(e.path for e in entries))
         return True
 
-    def mark_filed_many(self, items: Sequence[tuple[int, Sequence[FileEntry]]], actor: str) -> int:
-        """Batch form of mark_filed for certificate runs: one transaction for many records."""
+    def mark_filed_many(self, items: Sequence[tuple[int, Sequence[FileEntry]]],
+                        actor: str) -> list[int]:
+        """Batch form of mark_filed for certificate runs: one transaction for many records.
+        Returns the ids filed; the others were no longer reserved."""
         now = utcnow()
-        count = 0
+        filed: list[int] = []
         with self.transaction() as conn:
             for rid, entries in items:
                 done = conn.execute(
@@ -314,8 +368,8 @@ class Catalogue:
                 if done:
                     self._insert_files(conn, rid, entries, now)
                     self._event(conn, rid, "file", actor, ", ".join(e.path for e in entries))
-                    count += 1
-        return count
+                    filed.append(rid)
+        return filed
 
     def _insert_files(self, conn: Connection, rid: int, entries: Sequence[FileEntry],
                       now: dt.datetime) -> None:
@@ -325,6 +379,21 @@ class Catalogue:
                  "sha256": e.sha256, "size": e.size, "created_at": now}
                 for e in entries
             ])
+
+    def claim(self, rid: int, old_owner: str | None, new_owner: str) -> bool:
+        """Take over a reservation for settling it, so two recovering processes never settle
+        the same record (and a live owner that was misjudged loses nothing twice)."""
+        cond = records.c.owner.is_(None) if old_owner is None else records.c.owner == old_owner
+        with self.transaction() as conn:
+            return bool(conn.execute(
+                update(records)
+                .where(records.c.id == rid, records.c.status == RESERVED, cond)
+                .values(owner=new_owner)
+            ).rowcount)
+
+    def all_file_paths(self) -> set[str]:
+        with self.reading() as conn:
+            return set(conn.execute(select(files.c.path)).scalars())
 
     def void_reserved(self, rid: int, reason: str, actor: str) -> bool:
         with self.transaction() as conn:

@@ -5,7 +5,6 @@ file already placed is set aside, so every number ends filed or void, never dang
 
 from __future__ import annotations
 
-import os
 import secrets
 import shutil
 from collections.abc import Iterator
@@ -14,13 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from archiva import filing
+from archiva import filing, owner
 from archiva.documents import kinds
 from archiva.documents.datafile import load_mapping
 from archiva.documents.fields import Fields
 from archiva.errors import ArchivaError, DataFileError, RenderError
-from archiva.models import RESERVED, FileEntry, Record
-from archiva.numbering import classification_ok, normalise_classification
+from archiva.models import RESERVED, STATUS_LABELS, Record
+from archiva.numbering import classification_ok, normalise_classification, safe_file_stem
 from archiva.render.templates import Template, template_for
 
 if TYPE_CHECKING:
@@ -62,12 +61,12 @@ def load_data(app: Archiva, kind: str, data_path: Path) -> tuple[Any, Template]:
     return parsed, template
 
 
+PLACEHOLDER_NUMBER = "0000/XX.00/XX.00/0000"
+
+
 def generate_document(app: Archiva, kind: str, data_path: Path, reason: str) -> GeneratedDocument:
     parsed, template = load_data(app, kind, data_path)
-    if template.engine == "docx":
-        from archiva.render.office import soffice
-
-        soffice()  # fail before a number is taken if LibreOffice is missing
+    _check_template(app, kind, parsed, template)
     common: kinds.Common = parsed.common
     req = app.number_request(
         app.profile.documents[kind].series, kind, common.classification, common.subject,
@@ -76,10 +75,28 @@ def generate_document(app: Archiva, kind: str, data_path: Path, reason: str) -> 
                  "data_file": data_path.name},
     )
     rec = app.allocate([req], reserve=True)[0]
-    with settling(app, rec):
-        entries = _render_and_file(app, kind, parsed, template, rec)
-        app.catalogue.mark_filed(rec.id, entries, app.settings.user)
+    placed: list[Path] = []
+    with settling(app, rec, placed), work_dir(app) as work:
+        made = _render(app, kind, parsed, template, rec.number, work)
+        dests = dict(zip(template.outputs, planned_files(app, rec), strict=True))
+        entries = []
+        for fmt in template.outputs:
+            entries.append(filing.place_file(made[fmt], dests[fmt], app.settings.home))
+            placed.append(dests[fmt])
+        if not app.catalogue.mark_filed(rec.id, entries, app.settings.user):
+            raise LostReservation(rec.number)
     return GeneratedDocument(app.catalogue.record(rec.id))
+
+
+class LostReservation(ArchivaError):
+    """Recovery (another process) settled the number while this one was still working."""
+
+    def __init__(self, number: str) -> None:
+        super().__init__(
+            f"The number {number} was settled by `archiva doctor` or another command's recovery "
+            "while this document was being generated.",
+            "See its state with `archiva show`; generate the document again for a new number.",
+        )
 
 
 def planned_files(app: Archiva, rec: Record) -> list[Path]:
@@ -87,28 +104,36 @@ def planned_files(app: Archiva, rec: Record) -> list[Path]:
 
 
 @contextmanager
-def settling(app: Archiva, rec: Record) -> Iterator[None]:
-    """Void the reserved number (with the reason) if the block fails or is interrupted."""
+def settling(app: Archiva, rec: Record, placed: list[Path]) -> Iterator[None]:
+    """If the block fails or is interrupted: void the reserved number with the reason, then
+    set aside the files this run placed, and say so. Files it did not place are left alone."""
     try:
         yield
     except BaseException as exc:
         why = exc.message if isinstance(exc, ArchivaError) else f"{type(exc).__name__}: {exc}"
-        for p in planned_files(app, rec):
-            if p.is_file():
+        voided = app.catalogue.void_reserved(rec.id, f"generation failed: {why}",
+                                             app.settings.user)
+        if voided:
+            for p in placed:
                 filing.set_aside(p, app.settings.quarantine_dir, "failed")
-        app.catalogue.void_reserved(rec.id, f"generation failed: {why}", app.settings.user)
-        if isinstance(exc, ArchivaError):
-            raise RenderError(
-                f"{exc.message} The number {rec.number} was voided (BATAL) with this reason.",
-                exc.hint or "Fix the problem and generate again; a new number will be issued.",
-            ) from exc
-        raise
+        if not isinstance(exc, Exception) or isinstance(exc, LostReservation):
+            raise  # Ctrl-C and the like: the number is settled, stop as asked
+        state = app.catalogue.record(rec.id)
+        outcome = ("was voided (BATAL) with this reason" if voided else
+                   f"is now {STATUS_LABELS.get(state.status, state.status)}")
+        raise RenderError(
+            f"The {describe(rec.kind)} could not be produced: {why} The number {rec.number} "
+            f"{outcome}.",
+            exc.hint if isinstance(exc, ArchivaError) and exc.hint else
+            "Fix the problem and generate again; a new number will be issued.",
+        ) from exc
 
 
 @contextmanager
 def work_dir(app: Archiva) -> Iterator[Path]:
-    """Scratch folder inside the home, on the same file system as the archive."""
-    d = app.settings.home / ".work" / f"{os.getpid()}-{secrets.token_hex(4)}"
+    """Scratch folder inside the home, on the same file system as the archive, named after its
+    owner so `archiva doctor` removes it only once that process is gone."""
+    d = app.settings.home / ".work" / f"{owner.current()}-{secrets.token_hex(4)}"
     d.mkdir(parents=True)
     try:
         yield d
@@ -122,25 +147,43 @@ def context_for(kind: str, parsed: Any, app: Archiva, number: str) -> dict[str, 
     return builders[kind](parsed, app.profile, number)
 
 
-def _render_and_file(app: Archiva, kind: str, parsed: Any, template: Template,
-                     rec: Record) -> list[FileEntry]:
-    context = context_for(kind, parsed, app, rec.number)
-    dests = dict(zip(template.outputs, planned_files(app, rec), strict=True))
-    home = app.settings.home
+def _check_template(app: Archiva, kind: str, parsed: Any, template: Template) -> None:
+    """Fill the template once with a placeholder number before a real one is taken, so a
+    broken template or a missing LibreOffice costs no number."""
+    context = context_for(kind, parsed, app, PLACEHOLDER_NUMBER)
     if template.engine == "html":
         from archiva.render.pdf import HtmlRenderer
 
-        return [filing.write_new(dests["pdf"], HtmlRenderer(template.path).render(context), home)]
+        HtmlRenderer(template.path).html(context)
+        return
+    from archiva.render.docx import render_docx
+    from archiva.render.office import soffice
+
+    with work_dir(app) as work:
+        render_docx(template.path, context, work / "check.docx")
+    soffice()
+
+
+def _render(app: Archiva, kind: str, parsed: Any, template: Template, number: str,
+            work: Path) -> dict[str, Path]:
+    """Render into the work folder; returns the file of each output format."""
+    context = context_for(kind, parsed, app, number)
+    stem = safe_file_stem(number)
+    if template.engine == "html":
+        from archiva.render.pdf import HtmlRenderer
+
+        out = work / f"{stem}.pdf"
+        out.write_bytes(HtmlRenderer(template.path).render(context))
+        return {"pdf": out}
     from archiva.render.docx import render_docx
     from archiva.render.office import convert_to_pdfa
 
-    with work_dir(app) as work:
-        docx = work / dests["docx"].name
-        render_docx(template.path, context, docx)
-        made = {"docx": docx}
-        if "pdf" in dests:
-            made["pdf"] = convert_to_pdfa([docx], work, app.settings.home / ".work" / "office")[0]
-        return [filing.place_file(made[fmt], dests[fmt], home) for fmt in template.outputs]
+    made = {"docx": work / f"{stem}.docx"}
+    render_docx(template.path, context, made["docx"])
+    if "pdf" in template.outputs:
+        made["pdf"] = convert_to_pdfa([made["docx"]], work, app.settings.home / ".work" /
+                                      "office")[0]
+    return made
 
 
 def _parties(kind: str, parsed: Any, app: Archiva) -> list[dict[str, Any]]:
@@ -159,6 +202,6 @@ def describe(kind: str) -> str:
     return KIND_LABELS.get(kind, kind)
 
 
-__all__ = ["GeneratedDocument", "generate_document", "load_data", "planned_files", "settling"]
+__all__ = ["GeneratedDocument", "generate_document", "load_data", "planned_files"]
 
 

@@ -491,23 +491,40 @@ def _assert_voided_and_next(app: Archiva, failed_number: str, kind: str, data: P
     assert [r.status for r in app.list_numbers()][-2:] == ["void", "filed"]
 
 
-def test_render_failure_voids_the_number(home: Settings, tmp_path: Path) -> None:
+def test_a_broken_template_costs_no_number(home: Settings, tmp_path: Path) -> None:
     tdir = _broken_templates(home, tmp_path)
     report = tdir / "reports" / "laporan.html"
-    good = report.read_text("utf-8")
-    report.write_text(good.replace("</body>", "<p>{{ no_such_field }}</p></body>"), "utf-8")
+    report.write_text(report.read_text("utf-8").replace(
+        "</body>", "<p>{{ no_such_field }}</p></body>"), "utf-8")
     with Archiva.open(home) as app:
-        app.issue_number("letter", "OT.01.00", "surat sebelum laporan", dt.date(2026, 11, 2))
         with pytest.raises(RenderError) as info:
             app.generate("report", EXAMPLES / "laporan.yaml")
+        assert info.value.exit_code == 1
+        assert "no_such_field" in info.value.message
+        assert app.list_numbers() == []  # checked with a placeholder before a number was taken
+
+
+def test_failure_after_the_number_is_taken_voids_it(home: Settings,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import archiva.render.office as office
+
+    def broken(*_args: object, **_kw: object) -> list[Path]:
+        raise RenderError("LibreOffice could not convert the file to PDF (exit 81).")
+
+    real = office.convert_to_pdfa
+    monkeypatch.setattr(office, "convert_to_pdfa", broken)
+    with Archiva.open(home) as app:
+        app.issue_number("letter", "OT.01.00", "surat sebelum keputusan", dt.date(2026, 11, 2))
+        with pytest.raises(RenderError) as info:
+            app.generate("decree", EXAMPLES / "keputusan.yaml")
         exc = info.value
         assert exc.exit_code == 1
         [failed] = [r for r in app.list_numbers() if r.status == "void"]
-        assert failed.number == "0002/C7.15/DT.02.00/2026"
+        assert failed.number == "0002/C7.15/OT.02.02/2026"
         assert f"The number {failed.number} was voided" in exc.message
-        assert "no_such_field" in exc.message
-        report.write_text(good, "utf-8")  # fixed: the next generation gets the next number
-        _assert_voided_and_next(app, failed.number, "report", EXAMPLES / "laporan.yaml")
+        assert "exit 81" in failed.void_reason
+        monkeypatch.setattr(office, "convert_to_pdfa", real)
+        _assert_voided_and_next(app, failed.number, "decree", EXAMPLES / "keputusan.yaml")
 
 
 def _break_decree_template(tdir: Path) -> tuple[Path, str]:
@@ -519,21 +536,12 @@ def _break_decree_template(tdir: Path) -> tuple[Path, str]:
     return manifest, good
 
 
-def test_docx_template_that_is_not_a_docx_voids_the_number(home: Settings,
-                                                           tmp_path: Path) -> None:
-    manifest, good = _break_decree_template(_broken_templates(home, tmp_path))
-    with Archiva.open(home) as app:
-        with pytest.raises(Exception):  # noqa: B017 - the type is the subject of the next test
-            app.generate("decree", EXAMPLES / "keputusan.yaml")
-        manifest.write_text(good, "utf-8")
-        _assert_voided_and_next(app, "0001/C7.15/OT.02.02/2026", "decree",
-                                EXAMPLES / "keputusan.yaml")
-
-
 def test_docx_template_that_is_not_a_docx_is_a_render_error(home: Settings,
                                                             tmp_path: Path) -> None:
     _break_decree_template(_broken_templates(home, tmp_path))
-    with Archiva.open(home) as app, pytest.raises(RenderError) as info:
-        app.generate("decree", EXAMPLES / "keputusan.yaml")
+    with Archiva.open(home) as app:
+        with pytest.raises(RenderError) as info:
+            app.generate("decree", EXAMPLES / "keputusan.yaml")
+        assert app.list_numbers() == []
     assert info.value.exit_code == 1
-    assert "The number 0001/C7.15/OT.02.02/2026 was voided" in info.value.message
+    assert "is not a readable DOCX file" in info.value.message
