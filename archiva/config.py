@@ -11,11 +11,14 @@ from typing import Any
 
 from archiva.errors import BadInputError, ProfileError
 from archiva.indonesian import nip_ok
-from archiva.numbering import SAMPLE_PARTS, format_problems, render_number
+from archiva.numbering import NumberParts, format_problems, number_key, render_number
 
 PROFILE_NAME = "archiva.toml"
 DATABASE_NAME = "archiva.db"
 KINDS = ("decree", "mou", "certificate", "report")
+SAMPLES = [NumberParts(seq, 2026, 3, code, "C7.15", "BPMP", suffix)
+           for seq in (1, 7, 42, 999, 1000, 12345) for suffix in ("", "a")
+           for code in ("OT.02.02", "KS.01")]
 KIND_FOLDERS = {
     "decree": "decrees", "mou": "mou", "certificate": "certificates", "report": "reports",
 }
@@ -47,7 +50,10 @@ class Settings:
     def resolve(cls, home: str | Path | None = None, user: str | None = None) -> Settings:
         root = Path(home or os.environ.get("ARCHIVA_HOME") or ".").resolve()
         url = os.environ.get("ARCHIVA_DATABASE_URL") or f"sqlite:///{root / DATABASE_NAME}"
-        who = user or os.environ.get("ARCHIVA_USER") or _login_name()
+        who = (user or os.environ.get("ARCHIVA_USER") or _login_name()).strip()
+        if not who or len(who) > 128:
+            raise BadInputError("The user name recorded with each change must be 1 to 128 "
+                                "characters.", "Give a shorter name with --user or ARCHIVA_USER.")
         return cls(home=root, database_url=url, user=who)
 
 
@@ -264,16 +270,21 @@ def _series(c: _Checker) -> dict[str, Series]:
             counter=_prefixed(c, t, f"series.{name}", "counter", True) or name,
         )
     # Series with separate counters whose formats give the same numbers would hand out one
-    # number twice; compare what the formats produce, not their spelling.
+    # number twice; compare the numbers they produce (as the register compares them, folded)
+    # over a spread of sequence numbers, not the formats' spelling.
     by_output: dict[str, Series] = {}
+    clashes: set[tuple[str, str]] = set()
     for s in out.values():
         if not s.format or format_problems(s.format):
             continue
-        other = by_output.setdefault(render_number(s.format, SAMPLE_PARTS), s)
-        if other.counter != s.counter:
+        for key in {number_key(render_number(s.format, p)) for p in SAMPLES}:
+            other = by_output.setdefault(key, s)
+            if other.counter == s.counter or (other.name, s.name) in clashes:
+                continue
+            clashes.add((other.name, s.name))
             c.problems.append(
-                f"series.{s.name}: has the same format as series.{other.name} but another counter;"
-                " they would produce the same numbers (give them one counter or different formats)"
+                f"series.{s.name}: produces the same numbers as series.{other.name} (e.g. "
+                f"{key}) but has another counter; give them one counter or formats that differ"
             )
     return out
 

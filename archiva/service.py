@@ -27,7 +27,8 @@ HOME_FOLDERS = ("archive", "inbox", "quarantine", "index")
 # A reservation held by a process on another machine (shared PostgreSQL) is considered
 # abandoned after this long; on the same machine a dead process is recognised at once.
 FOREIGN_RESERVATION_TIMEOUT = dt.timedelta(hours=12)
-STALE_TEMP_SECONDS = 3600  # a temporary file this old belongs to no running write
+STALE_TEMP_SECONDS = 3600
+MAX_NUMBER_LENGTH = 200  # a temporary file this old belongs to no running write
 
 
 @dataclass
@@ -136,8 +137,12 @@ class Archiva:
     def record_external(self, number: str, series: str, classification: str, subject: str,
                         doc_date: dt.date | None, source: str) -> Record:
         number = " ".join(number.split())
-        if not number:
-            raise BadInputError("The number to record is empty.", "Give the number as issued.")
+        if not number or len(number) > MAX_NUMBER_LENGTH:
+            raise BadInputError(
+                "The number to record is empty." if not number else
+                f"The number to record is {len(number)} characters long; at most "
+                f"{MAX_NUMBER_LENGTH} are expected.",
+                "Give the number exactly as it was issued.")
         req = self.number_request(series, "external", classification, subject, doc_date,
                                   RECORDED, reason=f"issued by {source}" if source else "",
                                   details={"source": source} if source else {})

@@ -287,7 +287,7 @@ def test_same_format_on_different_counters_is_refused():
     data["series"]["certificate"]["format"] = data["series"]["letter"]["format"]
     found = problems_of(data)
     assert len(found) == 1
-    assert found[0].startswith("series.certificate: has the same format as series.letter")
+    assert found[0].startswith("series.certificate: produces the same numbers as series.letter")
 
 
 def test_same_format_on_one_counter_is_fine():
@@ -301,7 +301,19 @@ def test_equivalent_formats_on_different_counters_are_refused():
     data = example()
     data["series"]["letter"]["format"] = "{seq}/{unit}/{year}"
     data["series"]["certificate"]["format"] = "{seq:d}/{unit}/{year}"
-    assert any("same format" in p for p in problems_of(data))
+    assert any("same numbers" in p for p in problems_of(data))
+
+
+@pytest.mark.parametrize("other", [
+    "{seq:03d}/{unit}/{classification}/{year}",   # meets {seq:04d} from 1000 on
+    "{seq}/{unit}/{classification}/{year}",
+    "{seq:04d} {unit}/{classification}/{year}",   # a space folds to '/' in the register
+])
+def test_formats_giving_the_same_register_keys_are_refused(other: str) -> None:
+    data = example()
+    data["series"]["certificate"]["format"] = other
+    assert any(p.startswith("series.certificate: produces the same numbers as series.")
+               for p in problems_of(data))
 
 
 # --- blank values ----------------------------------------------------------------------------

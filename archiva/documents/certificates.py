@@ -81,6 +81,7 @@ def generate_certificates(app: Archiva, event_path: Path, participants_path: Pat
                           progress: Callable[[int], None] | None = None) -> BatchResult:
     event, template = load_data(app, "certificate", event_path)
     people = read_participants(participants_path)
+    _check_template(app, event, template.path, people[0])
     series = app.profile.documents["certificate"].series
     requests = [
         app.number_request(
@@ -95,45 +96,99 @@ def generate_certificates(app: Archiva, event_path: Path, participants_path: Pat
         for p in people
     ]
     records = app.allocate(requests, reserve=True)  # all numbers in one transaction
-    jobs = []
-    for rec, person in zip(records, people, strict=True):
-        code = rec.verification_code or ""
-        url = app.profile.verify_url.replace("{code}", code) if app.profile.verify_url else ""
-        ctx = kinds.certificate_context(event, app.profile, rec.number, person.to_dict(), code,
-                                        url)
-        jobs.append(_Job(rec.id, ctx, planned_files(app, rec)[0], url or code))
-    return _render_all(app, template.path, jobs, records, people, progress)
-
-
-def _render_all(app: Archiva, template: Path, jobs: list[_Job], records: list[Record],
-                people: list[Participant], progress: Callable[[int], None] | None) -> BatchResult:
-    by_id = {r.id: (r, p) for r, p in zip(records, people, strict=True)}
-    result = BatchResult()
-    pending: list[tuple[int, list[FileEntry]]] = []
+    batch = _Batch(app, records, people)
     try:
-        for rid, entry, error in _results(template, jobs, app.settings.home):
-            rec, person = by_id[rid]
-            if entry is None:
-                app.catalogue.void_reserved(rid, f"generation failed: {error}", app.settings.user)
-                result.failed.append((rec.number, person.name, error or "unknown"))
-            else:
-                pending.append((rid, [entry]))
-                if len(pending) >= FILE_BATCH:
-                    app.catalogue.mark_filed_many(pending, app.settings.user)
-                    pending.clear()
-            if progress:
-                progress(1)
-        app.catalogue.mark_filed_many(pending, app.settings.user)
-    except BaseException:
-        # Interrupted: what was written is filed, the rest is voided with the reason.
-        app.catalogue.mark_filed_many(pending, app.settings.user)
-        app.recover_records(list(by_id))
+        jobs = [_job(app, event, rec, person) for rec, person in zip(records, people, strict=True)]
+        batch.run(template.path, jobs, progress)
+    except BaseException as exc:
+        batch.settle(exc)
+        if isinstance(exc, Exception):
+            why = exc.message if isinstance(exc, ArchivaError) else f"{type(exc).__name__}: {exc}"
+            raise RenderError(
+                f"The certificate batch stopped: {why} Certificates already written are filed; "
+                f"the other numbers of this batch were voided (BATAL) with this reason.",
+                "Fix the problem and generate the remaining participants again.",
+            ) from exc
         raise
-    filed = {r.id: r for r in app.catalogue.records_by_ids([j.record_id for j in jobs])}
-    result.certificates = [CertificateResult(filed[r.id], p.name)
-                           for r, p in zip(records, people, strict=True)
-                           if filed[r.id].status == FILED]
-    return result
+    return batch.result()
+
+
+def _check_template(app: Archiva, event: kinds.Event, template: Path,
+                    person: Participant) -> None:
+    """Fill the template for the first participant with a placeholder number before numbers
+    are taken, so a broken template costs none."""
+    from archiva.render.pdf import HtmlRenderer
+
+    context = kinds.certificate_context(event, app.profile, "00000/X/X/0000", person.to_dict(),
+                                        "XXXX-XXXX-XXXX-XXXX", "")
+    HtmlRenderer(template).html({**context, "qr": ""})
+
+
+def _job(app: Archiva, event: kinds.Event, rec: Record, person: Participant) -> _Job:
+    code = rec.verification_code or ""
+    url = app.profile.verify_url.replace("{code}", code) if app.profile.verify_url else ""
+    ctx = kinds.certificate_context(event, app.profile, rec.number, person.to_dict(), code, url)
+    return _Job(rec.id, ctx, planned_files(app, rec)[0], url or code)
+
+
+class _Batch:
+    """Collects rendered certificates and files them in groups; settles the rest if stopped."""
+
+    def __init__(self, app: Archiva, records: list[Record], people: list[Participant]) -> None:
+        self.app = app
+        self.records = records
+        self.people = people
+        self.by_id = {r.id: (r, p) for r, p in zip(records, people, strict=True)}
+        self.failed: list[tuple[str, str, str]] = []
+        self.pending: list[tuple[int, list[FileEntry]]] = []
+
+    def run(self, template: Path, jobs: list[_Job],
+            progress: Callable[[int], None] | None) -> None:
+        results = _results(template, jobs, self.app.settings.home)
+        try:
+            for rid, entry, error in results:
+                if entry is None:
+                    self._fail(rid, error or "unknown")
+                else:
+                    self.pending.append((rid, [entry]))
+                    if len(self.pending) >= FILE_BATCH:
+                        self._file_pending()
+                if progress:
+                    progress(1)
+            self._file_pending()
+        finally:
+            results.close()  # stops the workers before anything is settled
+
+    def _fail(self, rid: int, why: str) -> None:
+        rec, person = self.by_id[rid]
+        self.app.catalogue.void_reserved(rid, f"generation failed: {why}", self.app.settings.user)
+        self.failed.append((rec.number, person.name, why))
+
+    def _file_pending(self) -> None:
+        filed = set(self.app.catalogue.mark_filed_many(self.pending, self.app.settings.user))
+        for rid, entries in self.pending:
+            if rid not in filed:  # settled by recovery meanwhile: its file is not the record's
+                for e in entries:
+                    filing.set_aside(self.app.settings.home / e.path,
+                                     self.app.settings.quarantine_dir, "failed")
+                rec, person = self.by_id[rid]
+                self.failed.append((rec.number, person.name,
+                                    "settled by recovery while it was being generated"))
+        self.pending.clear()
+
+    def settle(self, exc: BaseException) -> None:
+        why = exc.message if isinstance(exc, ArchivaError) else f"{type(exc).__name__}: {exc}"
+        if self.pending:
+            self._file_pending()
+        self.app.recover_records(list(self.by_id), f"generation failed: batch stopped ({why})")
+
+    def result(self) -> BatchResult:
+        ids = [r.id for r in self.records]
+        now = {r.id: r for r in self.app.catalogue.records_by_ids(ids)}
+        done = [CertificateResult(now[r.id], p.name)
+                for r, p in zip(self.records, self.people, strict=True)
+                if now[r.id].status == FILED]
+        return BatchResult(done, self.failed)
 
 
 def _results(template: Path, jobs: list[_Job],
@@ -147,11 +202,14 @@ def _results(template: Path, jobs: list[_Job],
     # from walking (and copy-on-write copying) the whole inherited heap: without it each
     # certificate took ~30% longer in a worker.
     gc.freeze()
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                               initargs=(str(template), str(home)))
     try:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                                 initargs=(str(template), str(home))) as pool:
-            yield from pool.map(_render_one, jobs, chunksize=4)
+        yield from pool.map(_render_one, jobs, chunksize=4)
     finally:
+        # Stopped early: drop what has not started and wait for what is running, so no worker
+        # writes into the archive after the batch is settled.
+        pool.shutdown(wait=True, cancel_futures=True)
         gc.unfreeze()
 
 
@@ -194,8 +252,11 @@ class Verification:
     record: Record | None
 
     def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"code": self.code, "status": self.status, "genuine":
-                               self.status == "genuine"}
+        out: dict[str, Any] = dict.fromkeys(
+            ("number", "name", "institution", "role", "activity", "start_date", "end_date",
+             "date", "void_reason"))
+        out.update({"code": self.code, "status": self.status,
+                    "genuine": self.status == "genuine"})
         if self.record:
             d = self.record.details
             person = d.get("participant", {})

@@ -36,6 +36,9 @@ def load_mapping(path: Path) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         raise DataFileError(str(path), [f"not valid JSON at line {exc.lineno}, column "
                                         f"{exc.colno}: {exc.msg}"]) from None
+    except RecursionError:
+        raise DataFileError(str(path), ["the data is nested too deeply to be a document's "
+                                        "data"]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""

@@ -132,7 +132,10 @@ def _participants(path: Path, all_rows: list[list[Any]]) -> list[Participant]:
         if p.role not in ROLES:
             f.problem("role", f"unknown role {p.role!r}; expected {', '.join(sorted(ROLES))}")
         if p.nip and not nip_ok(p.nip):
-            f.problem("nip", f"expected 18 digits, found {p.nip!r}")
+            as_number = isinstance(values.get("nip"), float | int)
+            f.problem("nip", f"expected 18 digits, found {p.nip!r}" + (
+                "; Excel stored it as a number and lost digits: format the NIP column as Text "
+                "and type the NIPs again" if as_number else ""))
         for key, limit in LIMITS.items():
             if len(getattr(p, key)) > limit:
                 f.problem(key, f"is {len(getattr(p, key))} characters; a certificate has room "

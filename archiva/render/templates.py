@@ -50,9 +50,13 @@ def template_for(profile: Profile, kind: str) -> Template:
         raise ProfileError(f"{manifest}: templates.{name}.file {path} does not exist.",
                            "Put the template file there or correct the manifest.")
     outputs = tuple(entry.get("outputs", ENGINES[engine]))
-    bad = [o for o in outputs if o not in ENGINES[engine]]
-    if bad:
-        raise ProfileError(f"{manifest}: templates.{name}.outputs: the {engine} engine cannot "
-                           f"produce {', '.join(bad)}.",
-                           f"Allowed: {', '.join(ENGINES[engine])}.")
+    allowed = ENGINES[engine]
+    # A DOCX template always files its DOCX: the PDF is made from it.
+    if (not outputs or len(set(outputs)) != len(outputs)
+            or any(o not in allowed for o in outputs) or allowed[0] not in outputs):
+        raise ProfileError(
+            f"{manifest}: templates.{name}.outputs is {list(outputs)}, which the {engine} "
+            "engine cannot produce.",
+            f"Use {list(allowed)}" + (" or ['docx']." if engine == "docx" else "."),
+        )
     return Template(kind, name, path, engine, outputs, tuple(entry.get("required", ())))

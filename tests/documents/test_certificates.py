@@ -271,7 +271,7 @@ def test_verify_unknown(cert_app: Archiva, batch6: BatchResult, code: str) -> No
     assert v.record is None
     data = v.to_json()
     assert data["genuine"] is False
-    assert "name" not in data
+    assert data["name"] is None  # the shape is the same as for a genuine code
 
 
 def test_verify_void(cert_app: Archiva, batch10: BatchResult) -> None:
@@ -305,10 +305,13 @@ def test_cli_verify_certificate(cert_home: Settings, batch6: BatchResult) -> Non
     assert data["name"] == MARKUP
     assert data["activity"] == ACTIVITY
 
+    genuine_keys = set(data)
     exit_code, data = _cli_verify(cert_home, "ZZZZ-ZZZZ-ZZZZ-ZZZZ")
     assert exit_code == 1
     assert data["status"] == "unknown"
     assert data["genuine"] is False
+    assert set(data) == genuine_keys  # one shape for every answer, unknown fields null
+    assert data["number"] is None and data["name"] is None
 
 
 def test_cli_verify_void_certificate(cert_app: Archiva, cert_home: Settings,
@@ -351,7 +354,7 @@ def test_bad_participants_take_no_number(cert_app: Archiva, tmp_path: Path) -> N
     assert [(r.number, r.status) for r in cert_app.list_numbers()] == before
 
 
-def test_template_failure_voids_every_number(home: Settings, tmp_path: Path) -> None:
+def test_a_broken_template_costs_no_number(home: Settings, tmp_path: Path) -> None:
     tdir = tmp_path / "templates-copy"
     shutil.copytree(BUNDLED_TEMPLATES, tdir)
     html = tdir / "certificates" / "sertifikat.html"
@@ -360,18 +363,51 @@ def test_template_failure_voids_every_number(home: Settings, tmp_path: Path) -> 
     with home.profile_path.open("a", encoding="utf-8") as f:
         f.write(f'\n[templates]\ndir = "{tdir}"\n')
     with Archiva.open(home) as app:
-        result = app.generate_certificates(EXAMPLES / "kegiatan.yaml", EXAMPLES / "peserta.csv")
-        assert result.certificates == []
-        assert [n for n, _, _ in result.failed] == [f"{i:05d}/Sertifikat/BPMPBANTEN/2026"
-                                                    for i in range(1, 5)]
-        assert all("no_such_field" in why for _, _, why in result.failed)
-        for rec in app.list_numbers():
-            assert rec.status == "void"
-            assert rec.void_reason.startswith("generation failed")
-            assert app.verify_certificate(rec.verification_code or "").status == "void"
-        assert not list(app.settings.archive_dir.rglob("*.pdf"))
-        with pytest.raises(RenderError) as info:
-            raise_if_failed(result)
+        with pytest.raises(RenderError, match="no_such_field") as info:
+            app.generate_certificates(EXAMPLES / "kegiatan.yaml", EXAMPLES / "peserta.csv")
         assert info.value.exit_code == 1
-        assert "4 certificate(s) could not be produced" in info.value.message
-        assert "voided" in info.value.message
+        assert app.list_numbers() == []
+
+
+def test_workers_that_cannot_start_void_the_batch_with_the_reason(
+        app: Archiva, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import archiva.documents.certificates as certs
+
+    def no_start(template: str, home: str, in_process: bool = False) -> None:
+        raise OSError("no fonts available")
+
+    monkeypatch.setattr(certs, "_init_worker", no_start)
+    people = write_csv(tmp_path / "p.csv", [["nama", "instansi"]] +
+                       [[f"Peserta {i}", "SD Negeri 1"] for i in range(8)])
+    with pytest.raises(RenderError, match="batch stopped") as info:
+        app.generate_certificates(EXAMPLES / "kegiatan.yaml", people)
+    assert info.value.exit_code == 1
+    recs = app.list_numbers()
+    assert len(recs) == 8
+    assert {r.status for r in recs} == {"void"}
+    assert all("batch stopped" in r.void_reason for r in recs)
+    assert not list(app.settings.archive_dir.rglob("*.pdf"))
+
+
+def test_one_failing_certificate_does_not_stop_the_batch(
+        app: Archiva, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from archiva.render.pdf import HtmlRenderer
+
+    real = HtmlRenderer.render
+
+    def picky(self: HtmlRenderer, context: dict, max_pages: int | None = None) -> bytes:
+        if context["participant"]["name"] == "Peserta 2":
+            raise RenderError("simulated failure")
+        return real(self, context, max_pages)
+
+    monkeypatch.setattr(HtmlRenderer, "render", picky)
+    people = write_csv(tmp_path / "p.csv", [["nama", "instansi"]] +
+                       [[f"Peserta {i}", "SD Negeri 1"] for i in range(4)])
+    result = app.generate_certificates(EXAMPLES / "kegiatan.yaml", people)
+    assert [c.name for c in result.certificates] == ["Peserta 0", "Peserta 1", "Peserta 3"]
+    [(number, name, why)] = result.failed
+    assert (name, why) == ("Peserta 2", "simulated failure")
+    assert app.show(number).status == "void"
+    with pytest.raises(RenderError) as info:
+        raise_if_failed(result)
+    assert "1 certificate(s) could not be produced" in info.value.message

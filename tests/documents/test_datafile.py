@@ -386,3 +386,13 @@ def test_fields_text_never_keeps_control_characters(value: str) -> None:
     assert "\x7f" not in out
     kept = "".join(c for c in value if c in "\t\n" or (ord(c) >= 32 and ord(c) != 127))
     assert out == kept.strip()
+
+
+def test_deeply_nested_data_is_refused_by_name(tmp_path: Path) -> None:
+    from archiva.documents.datafile import load_mapping
+    from archiva.errors import DataFileError
+
+    path = tmp_path / "nested.json"
+    path.write_text('{"subject": ' + "[" * 100_000 + "]" * 100_000 + "}", "utf-8")
+    with pytest.raises(DataFileError, match="nested too deeply"):
+        load_mapping(path)

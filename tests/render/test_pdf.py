@@ -63,3 +63,26 @@ def test_template_errors_are_render_errors(tmp_path: Path) -> None:
     renderer = HtmlRenderer(_template(tmp_path, "{{ missing }}"))
     with pytest.raises(RenderError, match="lacks"):
         renderer.render({})
+
+
+@pytest.mark.parametrize(("engine", "outputs"), [
+    ("docx", '["pdf"]'), ("docx", "[]"), ("html", '["docx"]'), ("html", '["pdf", "pdf"]')])
+def test_manifest_outputs_the_engine_cannot_produce_are_a_profile_error(
+        tmp_path: Path, engine: str, outputs: str) -> None:
+    from archiva.config import Settings, load_profile
+    from archiva.errors import ProfileError
+    from archiva.render.templates import template_for
+    from archiva.service import init_home
+
+    settings = Settings(tmp_path, f"sqlite:///{tmp_path / 'a.db'}", "t")
+    init_home(settings)
+    folder = tmp_path / "tpl" / "reports"
+    folder.mkdir(parents=True)
+    (folder / "x.file").write_text("x", "utf-8")
+    (folder / "manifest.toml").write_text(
+        f'[templates.laporan]\nfile = "x.file"\nengine = "{engine}"\noutputs = {outputs}\n',
+        "utf-8")
+    with settings.profile_path.open("a", encoding="utf-8") as f:
+        f.write('\n[templates]\ndir = "tpl"\n')
+    with pytest.raises(ProfileError, match="cannot produce"):
+        template_for(load_profile(settings), "report")
