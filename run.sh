@@ -13,9 +13,9 @@ fi
 .venv/bin/archiva doctor
 cat <<'TOUR'
 
-Archiva is ready. Try:
-  bash run.sh number issue --series letter --classification OT.02.02 --subject "Undangan rapat"
+Archiva is ready. Try (the README's quick tour has more):
   bash run.sh generate decree --data examples/keputusan.yaml
   bash run.sh generate certificates --event examples/kegiatan.yaml --participants examples/peserta.csv
+  bash run.sh number issue --series letter --classification OT.02.02 --subject "Undangan rapat"
   bash run.sh number list
 TOUR

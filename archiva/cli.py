@@ -119,7 +119,8 @@ def _record_line(r: Record) -> str:
     date = indonesian.date_text(r.doc_date) if r.doc_date else "-"
     status = STATUS_LABELS.get(r.status, r.status)
     extra = f"  [{r.void_reason}]" if r.void_reason else ""
-    return f"{r.number:<36} {status:<9} {date:<18} {r.subject}{extra}"
+    who = f"{r.parties[0]['name']}: " if r.kind == "certificate" and r.parties else ""
+    return f"{r.number:<36} {status:<9} {date:<18} {who}{r.subject}{extra}"
 
 
 @number.command("issue")
