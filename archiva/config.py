@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import getpass
 import os
 import tomllib
@@ -11,7 +12,13 @@ from typing import Any
 
 from archiva.errors import BadInputError, ProfileError
 from archiva.indonesian import nip_ok
-from archiva.numbering import NumberParts, format_problems, number_key, render_number
+from archiva.numbering import (
+    NumberParts,
+    classification_ok,
+    format_problems,
+    number_key,
+    render_number,
+)
 
 PROFILE_NAME = "archiva.toml"
 DATABASE_NAME = "archiva.db"
@@ -102,6 +109,25 @@ class KindSettings:
 
 
 @dataclass(frozen=True)
+class LetterType:
+    name: str
+    label: str
+    keywords: tuple[str, ...]
+    classification: str
+    service_days: int
+
+
+@dataclass(frozen=True)
+class IntakeSettings:
+    series: str = "incoming"
+    settle_seconds: float = 5.0
+    stale_seconds: float = 120.0
+    max_bytes: int = 50 * 1024 * 1024
+    max_pages: int = 200
+    rescan_seconds: float = 60.0
+
+
+@dataclass(frozen=True)
 class Profile:
     path: Path
     office: Office
@@ -110,7 +136,9 @@ class Profile:
     documents: dict[str, KindSettings]
     templates_dir: Path
     verify_url: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+    intake: IntakeSettings = field(default_factory=IntakeSettings)
+    letter_types: dict[str, LetterType] = field(default_factory=dict)
+    holidays: frozenset[dt.date] = frozenset()
 
     def series_named(self, name: str) -> Series:
         try:
@@ -225,13 +253,17 @@ def parse_profile(path: Path, data: dict[str, Any]) -> Profile:
     templates_dir = (path.parent / tdir).resolve() if tdir else BUNDLED_TEMPLATES
     if tdir and not templates_dir.is_dir():
         c.problems.append(f"templates.dir: expected an existing folder, {templates_dir} is not one")
+    intake = _intake(c, series)
+    letter_types = _letter_types(c)
+    holidays = _holidays(c)
     if c.problems:
         raise ProfileError(
             f"The office profile {path} has {len(c.problems)} problem(s):\n"
             + "\n".join(f"  - {p}" for p in c.problems),
             "Edit the file and run `archiva doctor` to check it again.",
         )
-    return Profile(path, office, head, series, documents, templates_dir, verify_url)
+    return Profile(path, office, head, series, documents, templates_dir, verify_url, intake,
+                   letter_types, holidays)
 
 
 def _prefixed(c: _Checker, table: dict[str, Any], section: str, key: str,
@@ -308,3 +340,69 @@ def _documents(c: _Checker, series: dict[str, Series]) -> dict[str, KindSettings
         template = _prefixed(c, t, f"documents.{kind}", "template")
         out[kind] = KindSettings(series=s, template=template)
     return out
+
+
+def _number(c: _Checker, table: dict[str, Any], key: str, default: float,
+            minimum: float = 0) -> float:
+    """table[key] as a number, the default when absent; `key` is named as 'intake.<key>'."""
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < minimum:
+        c.problems.append(f"intake.{key}: expected a number of at least {minimum}, "
+                          f"found {value!r}")
+        return default
+    return float(value)
+
+
+def _intake(c: _Checker, series: dict[str, Series]) -> IntakeSettings:
+    t = c.table("intake", optional=True)
+    d = IntakeSettings()
+    name = _prefixed(c, t, "intake", "series", True) or d.series
+    if t and series and name not in series:
+        c.problems.append(f"intake.series: expected one of {', '.join(sorted(series))}, "
+                          f"found {name!r}")
+    return IntakeSettings(
+        series=name,
+        settle_seconds=_number(c, t, "settle_seconds", d.settle_seconds),
+        stale_seconds=_number(c, t, "stale_seconds", d.stale_seconds),
+        max_bytes=int(_number(c, t, "max_megabytes", d.max_bytes / 2**20, 1) * 2**20),
+        max_pages=int(_number(c, t, "max_pages", d.max_pages, 1)),
+        rescan_seconds=_number(c, t, "rescan_seconds", d.rescan_seconds, 1),
+    )
+
+
+def _letter_types(c: _Checker) -> dict[str, LetterType]:
+    out: dict[str, LetterType] = {}
+    for name, t in c.table("letter_types", optional=True).items():
+        where = f"letter_types.{name}"
+        if not isinstance(t, dict):
+            c.problems.append(f"{where}: expected a section [{where}]")
+            continue
+        keywords = t.get("keywords", [])
+        if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
+            c.problems.append(f"{where}.keywords: expected a list of texts")
+            keywords = []
+        code = _prefixed(c, t, where, "classification").upper()
+        if code and not classification_ok(code):
+            c.problems.append(f"{where}.classification: {code!r} is not a classification code")
+        days = t.get("service_days", 0)
+        if isinstance(days, bool) or not isinstance(days, int) or days < 0:
+            c.problems.append(f"{where}.service_days: expected a whole number of working days")
+            days = 0
+        out[name] = LetterType(name, _prefixed(c, t, where, "label", True) or name,
+                               tuple(k.lower() for k in keywords if k.strip()), code, days)
+    fallbacks = [lt.name for lt in out.values() if not lt.keywords]
+    if out and len(fallbacks) != 1:
+        c.problems.append("letter_types: expected exactly one type without keywords (it takes "
+                          f"every other letter), found {len(fallbacks)}")
+    return out
+
+
+def _holidays(c: _Checker) -> frozenset[dt.date]:
+    raw = c.table("calendar", optional=True).get("holidays", [])
+    days = set()
+    for value in raw if isinstance(raw, list) else [raw]:
+        try:
+            days.add(value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)))
+        except ValueError:
+            c.problems.append(f"calendar.holidays: {value!r} is not a date YYYY-MM-DD")
+    return frozenset(days)

@@ -51,7 +51,7 @@ def test_example_profile_parses():
     profile = parse_profile(PATH, example())
     assert isinstance(profile, Profile)
     assert profile.path == PATH
-    assert set(profile.series) == {"letter", "decree", "agreement", "certificate"}
+    assert set(profile.series) == {"letter", "decree", "agreement", "certificate", "incoming"}
     assert set(profile.documents) == set(KINDS)
     assert len(profile.documents) == 4
 
@@ -92,7 +92,7 @@ def test_series_named_unknown_lists_the_series():
     with pytest.raises(BadInputError) as info:
         profile.series_named("memo")
     assert "memo" in info.value.message
-    assert "agreement, certificate, decree, letter" in info.value.hint
+    assert "agreement, certificate, decree, incoming, letter" in info.value.hint
 
 
 # --- messages name the full key --------------------------------------------------------------
@@ -168,8 +168,8 @@ def test_document_kind_names_unknown_series():
     data = example()
     data["documents"]["report"]["series"] = "laporan"
     assert problems_of(data) == [
-        "documents.report.series: expected one of agreement, certificate, decree, letter, "
-        "found 'laporan'"
+        "documents.report.series: expected one of agreement, certificate, decree, incoming, "
+        "letter, found 'laporan'"
     ]
 
 
@@ -338,7 +338,7 @@ def test_load_example_profile(tmp_path):
     (tmp_path / PROFILE_NAME).write_text(example_profile_text(), "utf-8")
     profile = load_profile(settings_for(tmp_path))
     assert profile.path == tmp_path / PROFILE_NAME
-    assert len(profile.series) == 4
+    assert len(profile.series) == 5
     assert len(profile.documents) == 4
 
 
@@ -449,3 +449,40 @@ def test_settings_folders(tmp_path):
     s = settings_for(tmp_path)
     assert s.archive_dir == tmp_path / "archive"
     assert s.quarantine_dir == tmp_path / "quarantine"
+
+
+# --- intake settings, letter types, holidays -------------------------------------------------
+
+
+def test_example_intake_settings_and_letter_types():
+    profile = parse_profile(PATH, example())
+    assert profile.intake.series == "incoming"
+    assert profile.intake.max_bytes == 50 * 1024 * 1024
+    kemitraan = profile.letter_types["permohonan_kemitraan"]
+    assert "pendampingan" in kemitraan.keywords and kemitraan.classification == "KS.01.00"
+    assert [t.name for t in profile.letter_types.values() if not t.keywords] == ["lainnya"]
+    assert len(profile.holidays) >= 5
+
+
+def test_intake_and_letter_type_problems_name_their_keys():
+    data = example()
+    data["intake"]["settle_seconds"] = -1
+    data["intake"]["series"] = "nope"
+    data["letter_types"]["pengaduan"]["keywords"] = []  # a second type without keywords
+    data["letter_types"]["undangan"]["classification"] = "undangan"
+    data["calendar"]["holidays"] = ["2026-02-30"]
+    found = problems_of(data)
+    assert any(p.startswith("intake.settle_seconds: expected a number") for p in found)
+    assert any(p.startswith("intake.series: expected one of") for p in found)
+    assert any(p.startswith("letter_types: expected exactly one type without keywords")
+               for p in found)
+    assert any(p.startswith("letter_types.undangan.classification") for p in found)
+    assert any(p.startswith("calendar.holidays: '2026-02-30'") for p in found)
+
+
+def test_profiles_written_before_intake_still_load():
+    data = example()
+    for key in ("intake", "letter_types", "calendar"):
+        del data[key]
+    profile = parse_profile(PATH, data)
+    assert profile.letter_types == {} and profile.intake.settle_seconds == 5

@@ -82,3 +82,44 @@ events = Table(
     Column("at", DateTime(timezone=True), nullable=False),
     Column("detail", Text, nullable=False, server_default=""),
 )
+
+# Incoming letters (surat masuk): one row per letter record, with the details read from it.
+letters = Table(
+    "letters",
+    metadata,
+    Column("record_id", Integer, ForeignKey("records.id"), primary_key=True),
+    Column("original_name", Text, nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    Column("due_date", Date),
+    Column("progress", String(16), nullable=False),
+    Column("letter_type", String(64), nullable=False),
+    Column("method", String(16), nullable=False),
+    Column("sender", Text, nullable=False, server_default=""),
+    Column("their_number", Text, nullable=False, server_default=""),
+    Column("letter_date", Date),
+    Column("subject", Text, nullable=False, server_default=""),
+    Column("addressee", Text, nullable=False, server_default=""),
+    Column("attachments", Text, nullable=False, server_default=""),
+    Column("signer", Text, nullable=False, server_default=""),
+    Column("signer_nip", String(32), nullable=False, server_default=""),
+    Column("review", Text, nullable=False, server_default="[]"),
+    Column("answered_by", Integer, ForeignKey("records.id")),
+    Column("text", Text, nullable=False, server_default=""),
+    Index("ix_letters_progress", "progress"),
+    Index("ix_letters_type", "letter_type"),
+)
+
+# Files set aside by intake; their checksums count for duplicate detection too.
+quarantine = Table(
+    "quarantine",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("sha256", String(64), index=True),
+    Column("original_name", Text, nullable=False),
+    Column("path", Text, nullable=False, unique=True),
+    Column("reason", String(32), nullable=False),
+    Column("detail", Text, nullable=False, server_default=""),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("duplicate_of", Integer, ForeignKey("records.id")),
+    Column("released_at", DateTime(timezone=True)),
+)

@@ -21,7 +21,7 @@ from archiva.numbering import NumberParts, Placement, number_key, place, render_
 
 # The newest migration; checked by a test against the migration scripts so that opening the
 # catalogue can skip importing Alembic (~0.5 s) when the schema is already current.
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
