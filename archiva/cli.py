@@ -316,6 +316,143 @@ def verify_certificate(ctx: click.Context, code: str, as_json: bool) -> None:
         ctx.exit(EXIT_FAILED)
 
 
+# -- letter intake -------------------------------------------------------------------------------
+
+def _intake_report(report: Any, as_json: bool, quiet: bool = False) -> None:
+    def human() -> None:
+        for f in report.filed:
+            click.echo(f"{f['file']}: filed as {f['agenda_number']}")
+        for d in report.duplicates:
+            click.echo(f"{d['file']}: duplicate of {d['duplicate_of']}")
+        for q in report.quarantined:
+            click.echo(f"{q['file']}: quarantined: {q['reason']}")
+        for w in [] if quiet else report.waiting:
+            click.echo(f"{w['file']}: waiting: {w['why']}")
+        if quiet:
+            return
+        if not (report.filed or report.duplicates or report.quarantined or report.waiting):
+            click.echo("Nothing to file: the inbox is empty.")
+
+    _emit(as_json, report.to_json(), human)
+
+
+inbox_option = click.option("--inbox", type=click.Path(file_okay=False, path_type=Path),
+                            help="Folder to take letters from (default: the home's inbox/).")
+
+
+@cli.command("file-scans")
+@inbox_option
+@json_option
+@click.pass_context
+def file_scans(ctx: click.Context, inbox: Path | None, as_json: bool) -> None:
+    """File every ready letter in the inbox once and exit (for cron or a systemd timer)."""
+    from archiva.intake.pipeline import Intake
+
+    _intake_report(Intake(_open(ctx), inbox).scan(), as_json)
+
+
+@cli.command()
+@inbox_option
+@click.option("--polling", is_flag=True,
+              help="Poll the folder instead of inotify (network shares).")
+@click.pass_context
+def watch(ctx: click.Context, inbox: Path | None, polling: bool) -> None:
+    """Watch the inbox and file letters as they arrive, until stopped (Ctrl-C)."""
+    import signal
+    import threading
+
+    from archiva.intake.pipeline import Intake
+    from archiva.intake.watcher import watch as run
+
+    intake_ = Intake(_open(ctx), inbox)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    click.echo(f"Watching {intake_.inbox}; stop with Ctrl-C.", err=True)
+    try:
+        run(intake_, polling, stop, lambda report: _intake_report(report, False, quiet=True))
+    except KeyboardInterrupt:
+        stop.set()
+    click.echo("Stopped.", err=True)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, path_type=Path))
+@json_option
+@click.pass_context
+def ingest(ctx: click.Context, files: tuple[Path, ...], as_json: bool) -> None:
+    """Take the given letter files now (same steps as the inbox)."""
+    from archiva.intake.pipeline import Intake
+
+    _intake_report(Intake(_open(ctx)).take_now(list(files)), as_json)
+
+
+@cli.group()
+def intake() -> None:
+    """The incoming register (agenda surat masuk): list, show and update letters."""
+
+
+@intake.command("list")
+@click.option("--overdue", is_flag=True, help="Only letters past their due date, not done.")
+@click.option("--type", "letter_type", help="Only this letter type (see the profile).")
+@json_option
+@click.pass_context
+def intake_list(ctx: click.Context, overdue: bool, letter_type: str | None,
+                as_json: bool) -> None:
+    """The incoming register."""
+    from archiva.intake.register import incoming
+
+    rows = incoming(_open(ctx), overdue=overdue, letter_type=letter_type)
+
+    def human() -> None:
+        if not rows:
+            click.echo("No letters for that selection.")
+        for r in rows:
+            click.echo(f"{r['agenda_number']:<14} {r['progress']:<9} due {r['due_date']}  "
+                       f"{r['letter_type']:<22} {r['sender'] or '(sender not found)'}: "
+                       f"{r['subject']}")
+
+    _emit(as_json, {"letters": rows}, human)
+
+
+@intake.command("show")
+@click.argument("agenda")
+@json_option
+@click.pass_context
+def intake_show(ctx: click.Context, agenda: str, as_json: bool) -> None:
+    """Everything about one incoming letter."""
+    from archiva.intake.register import letter_for
+
+    data = letter_for(_open(ctx), agenda)
+
+    def human() -> None:
+        for key, value in data.items():
+            if key not in ("files", "history"):
+                click.echo(f"{key:<15} {value if value not in (None, '') else '-'}")
+        for f in data["files"]:
+            click.echo(f"{'file':<15} {f['path']}")
+
+    _emit(as_json, data, human)
+
+
+@intake.command("set")
+@click.argument("agenda")
+@click.option("--status", type=click.Choice(["baru", "diproses", "selesai"]),
+              help="Progress of the letter.")
+@click.option("--answered-by", help="Number of the outgoing document that answers it.")
+@click.option("--field", "fields", multiple=True, metavar="NAME=VALUE",
+              help="Correct an extracted detail, e.g. --field sender='Dinas …' (repeatable).")
+@json_option
+@click.pass_context
+def intake_set(ctx: click.Context, agenda: str, status: str | None, answered_by: str | None,
+               fields: tuple[str, ...], as_json: bool) -> None:
+    """Update a letter's progress, its answer, or correct its details (recorded with who/when)."""
+    from archiva.intake.register import update_letter
+
+    data = update_letter(_open(ctx), agenda, status, answered_by, list(fields))
+    _emit(as_json, data, lambda: click.echo(f"{data['agenda_number']} updated."))
+
+
 @cli.command()
 @click.option("--force", is_flag=True,
               help="Also settle reservations held by processes on other machines.")

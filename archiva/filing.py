@@ -16,6 +16,12 @@ from archiva.numbering import safe_file_stem
 _CHUNK = 1 << 20
 
 
+def safe_suffix(name: str) -> str:
+    """The file name's extension, lower-cased and reduced to letters and digits."""
+    suffix = "".join(ch for ch in Path(name).suffix.lower() if ch.isascii() and ch.isalnum())
+    return f".{suffix[:10]}" if suffix else ""
+
+
 def archive_dir_for(archive_root: Path, doc_date: dt.date, series: str) -> Path:
     return archive_root / str(doc_date.year) / safe_file_stem(series)
 

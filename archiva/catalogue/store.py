@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, event, func, insert, select, text, update
 from sqlalchemy.engine import Connection, Engine, Row
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
-from archiva.catalogue.schema import counters, events, files, records
+from archiva.catalogue.schema import counters, events, files, letters, quarantine, records
 from archiva.config import Series
 from archiva.errors import BadInputError, CatalogueError, ConflictError, NotFoundError
 from archiva.models import FILED, RECORDED, RESERVED, VOID, FileEntry, NumberRequest, Record
@@ -407,6 +407,70 @@ class Catalogue:
             ).all()
         recs = {r.id: r for r in self.records_by_ids([row.id for row in rows])}
         return [(recs[row.id], row.owner) for row in rows]
+
+    # -- incoming letters --------------------------------------------------------------------
+
+    def register_letter(self, req: NumberRequest, s: Series, unit: str, office_code: str,
+                        actor: str, owner: str, letter: dict[str, Any]) -> Record:
+        """Allocate the agenda number and store the letter's details in one transaction, so a
+        reserved agenda number always has its letter."""
+        with self.transaction() as conn:
+            rid = self._allocate_one(conn, req, s, unit, office_code, actor, owner)
+            conn.execute(insert(letters).values(record_id=rid, **letter))
+        return self.record(rid)
+
+    def known_checksum(self, sha256: str) -> dict[str, Any] | None:
+        """Where a file with this content already is: filed in the archive or quarantined."""
+        with self.reading() as conn:
+            row = conn.execute(
+                select(records.c.id, records.c.number, files.c.path)
+                .join(files, files.c.record_id == records.c.id)
+                .where(files.c.sha256 == sha256).limit(1)
+            ).first()
+            if row is not None:
+                return {"where": "archive", "record_id": row.id, "number": row.number,
+                        "path": row.path}
+            row = conn.execute(
+                select(quarantine.c.id, quarantine.c.path, quarantine.c.reason)
+                .where(quarantine.c.sha256 == sha256, quarantine.c.released_at.is_(None))
+                .limit(1)
+            ).first()
+        if row is None:
+            return None
+        return {"where": "quarantine", "record_id": None, "number": None, "path": row.path,
+                "reason": row.reason}
+
+    def add_quarantine(self, sha256: str | None, original_name: str, path: str, reason: str,
+                       detail: str, duplicate_of: int | None) -> None:
+        with self.transaction() as conn:
+            conn.execute(insert(quarantine).values(
+                sha256=sha256, original_name=original_name, path=path, reason=reason,
+                detail=detail, at=utcnow(), duplicate_of=duplicate_of))
+
+    def release_quarantine(self, path: str) -> bool:
+        with self.transaction() as conn:
+            return bool(conn.execute(
+                update(quarantine).where(quarantine.c.path == path,
+                                         quarantine.c.released_at.is_(None))
+                .values(released_at=utcnow())
+            ).rowcount)
+
+    def letters(self) -> list[tuple[Record, dict[str, Any]]]:
+        with self.reading() as conn:
+            rows = {r.record_id: dict(r._mapping) for r in conn.execute(select(letters)).all()}
+        recs = self.records_by_ids(list(rows))
+        return [(r, rows[r.id]) for r in sorted(recs, key=lambda r: (r.year or 0, r.seq or 0))]
+
+    def letter(self, rid: int) -> dict[str, Any] | None:
+        with self.reading() as conn:
+            row = conn.execute(select(letters).where(letters.c.record_id == rid)).first()
+        return dict(row._mapping) if row else None
+
+    def update_letter(self, rid: int, changes: dict[str, Any], actor: str, action: str,
+                      detail: str) -> None:
+        with self.transaction() as conn:
+            conn.execute(update(letters).where(letters.c.record_id == rid).values(**changes))
+            self._event(conn, rid, action, actor, detail)
 
     # -- reading -----------------------------------------------------------------------------
 

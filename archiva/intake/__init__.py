@@ -1,0 +1,1 @@
+"""Letter intake: incoming letters (surat masuk) read, described and registered."""

@@ -1,0 +1,166 @@
+"""What an incoming file is and what it says: its real type (by content, not name), whether it
+is complete, and its text. pypdf, python-docx and Pillow are used for reading here only."""
+
+from __future__ import annotations
+
+import logging
+import warnings
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+KINDS_BY_SUFFIX = {".pdf": "pdf", ".docx": "docx", ".jpg": "image", ".jpeg": "image",
+                   ".png": "image", ".tif": "image", ".tiff": "image"}
+MIN_TEXT_PER_PAGE = 40  # fewer characters than this on a page: a scan, to be read by OCR
+
+logging.getLogger("pypdf").setLevel(logging.ERROR)  # warnings about odd PDFs go to the reason
+
+
+class Unreadable(Exception):
+    """A file that cannot be taken in; `reason` names its quarantine folder."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(detail)
+        self.reason = reason
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class Content:
+    kind: str  # pdf | docx | image
+    pages: int
+    text: str
+    needs_ocr: bool
+
+
+def sniff(head: bytes) -> str | None:
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    if head.startswith((b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*")):
+        return "image"
+    return None
+
+
+def kind_of(path: Path) -> str:
+    """The real kind by content; Unreadable when it is not a letter format or its name lies."""
+    with path.open("rb") as f:
+        head = f.read(16)
+    if not head:
+        raise Unreadable("empty", "the file is empty (0 bytes)")
+    real = sniff(head)
+    if real is None:
+        raise Unreadable("unsupported", "not a PDF, DOCX, JPEG, PNG or TIFF file")
+    named = KINDS_BY_SUFFIX.get(path.suffix.lower())
+    if named != real:
+        raise Unreadable("wrong-extension", f"the content is {real.upper()} but the name ends "
+                                            f"with '{path.suffix or '(nothing)'}'")
+    return real
+
+
+def is_complete(path: Path) -> bool:
+    """Whether a quiet file is also whole (not a transfer that stopped half-way)."""
+    try:
+        real = kind_of(path)
+    except Unreadable as exc:
+        return exc.reason != "empty"  # wrong types are complete: they go to quarantine
+    if real == "pdf":
+        with path.open("rb") as f:
+            f.seek(max(0, path.stat().st_size - 1024))
+            if b"%%EOF" not in f.read():
+                return False
+    try:
+        _open(path, real)
+    except Exception:
+        return False
+    return True
+
+
+def _open(path: Path, kind: str) -> int:
+    """Open the file the way reading will; returns its page count."""
+    if kind == "pdf":
+        from pypdf import PdfReader
+
+        reader = PdfReader(path)
+        if reader.is_encrypted:
+            return 0  # whole but locked: reading it says so
+        return len(reader.pages)
+    if kind == "docx":
+        with zipfile.ZipFile(path) as z:
+            if "word/document.xml" not in z.namelist() or z.testzip() is not None:
+                raise ValueError("not a complete DOCX")
+        return 1
+    from PIL import Image
+
+    with Image.open(path) as img:
+        img.verify()
+    with Image.open(path) as img:
+        return getattr(img, "n_frames", 1)
+
+
+def why_incomplete(path: Path, waited: str) -> Unreadable:
+    """The most precise reason for a file that never became complete."""
+    try:
+        real = kind_of(path)
+        if real == "pdf":
+            with path.open("rb") as f:
+                f.seek(max(0, path.stat().st_size - 1024))
+                if b"%%EOF" not in f.read():
+                    return Unreadable("truncated", f"the PDF has no end marker; {waited}")
+        read(path, max_pages=10**6)
+    except Unreadable as exc:
+        return exc
+    return Unreadable("truncated", waited)
+
+
+def read(path: Path, max_pages: int) -> Content:
+    real = kind_of(path)
+    if real == "pdf":
+        return _read_pdf(path, max_pages)
+    if real == "docx":
+        return Content("docx", 1, _read_docx(path), False)
+    try:
+        pages = _open(path, "image")
+    except Exception as exc:
+        raise Unreadable("corrupt", f"the image cannot be decoded ({exc})") from None
+    if pages > max_pages:
+        raise Unreadable("too-many-pages", f"{pages} pages; at most {max_pages} are taken")
+    return Content("image", pages, "", True)
+
+
+def _read_pdf(path: Path, max_pages: int) -> Content:
+    from pypdf import PdfReader
+    from pypdf.errors import FileNotDecryptedError, PdfReadError
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(path)
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise Unreadable("encrypted", "the PDF is password-protected")
+            pages = len(reader.pages)
+            if pages > max_pages:
+                raise Unreadable("too-many-pages", f"{pages} pages; at most {max_pages} are taken")
+            texts = [page.extract_text() or "" for page in reader.pages]
+    except FileNotDecryptedError:
+        raise Unreadable("encrypted", "the PDF is password-protected") from None
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise Unreadable("corrupt", f"the PDF is damaged ({type(exc).__name__}: {exc})") from None
+    needs_ocr = any(len(t.strip()) < MIN_TEXT_PER_PAGE for t in texts)
+    return Content("pdf", pages, "\n".join(texts), needs_ocr)
+
+
+def _read_docx(path: Path) -> str:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise Unreadable("corrupt", f"the DOCX is damaged ({exc})") from None
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append("\t".join(cell.text for cell in row.cells))
+    return "\n".join(lines)

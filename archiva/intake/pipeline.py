@@ -1,0 +1,311 @@
+"""Taking letters in: one ordered chain of small steps per file.
+
+claim (atomic rename into a staging folder of this process: one process wins) -> checksum
+(duplicates of anything filed or quarantined go to quarantine/duplicates) -> read -> letter
+details and type -> agenda number and details in one transaction -> file the original bytes
+atomically -> mark filed -> drop the staged copy. Anything unreadable goes to quarantine/<reason>/
+with a .reason.txt. A file leaves the inbox only when it is filed or quarantined; what a killed
+process had staged is put back (or, if it was filed already, dropped) at the next start."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import secrets
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from archiva import filing, owner
+from archiva.config import LetterType
+from archiva.errors import BadInputError
+from archiva.intake import content as files_content
+from archiva.intake.letter import LetterDetails, extract_letter
+from archiva.intake.readiness import READY, STALE, Observation, Tracker, ignored_name
+from archiva.intake.workdays import add_working_days
+from archiva.models import RESERVED, NumberRequest
+
+if TYPE_CHECKING:
+    from archiva.service import Archiva
+
+log = logging.getLogger("archiva.intake")
+STAGING = ".staging"
+
+
+@dataclass
+class IntakeReport:
+    filed: list[dict[str, Any]] = field(default_factory=list)
+    duplicates: list[dict[str, Any]] = field(default_factory=list)
+    quarantined: list[dict[str, Any]] = field(default_factory=list)
+    waiting: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"filed": self.filed, "duplicates": self.duplicates,
+                "quarantined": self.quarantined, "waiting": self.waiting}
+
+
+def letter_type_for(details: LetterDetails, text: str,
+                    types: dict[str, LetterType]) -> LetterType:
+    """The first type whose keyword is in the subject, else in the text, else the fallback."""
+    fallback = next(t for t in types.values() if not t.keywords)
+    for haystack in (details.subject.lower(), text.lower()):
+        for t in types.values():
+            if any(k in haystack for k in t.keywords):
+                return t
+    return fallback
+
+
+class Intake:
+    def __init__(self, app: Archiva, inbox: Path | None = None) -> None:
+        self.app = app
+        self.settings = app.profile.intake
+        if not app.profile.letter_types:
+            raise BadInputError(
+                f"The office profile {app.profile.path} has no [letter_types] section, which "
+                "intake needs.",
+                "Copy the [intake], [letter_types.*] and [calendar] sections and the "
+                "[series.incoming] series from `archiva init --example`.")
+        app.profile.series_named(self.settings.series)
+        self.inbox = (inbox or app.settings.home / "inbox").resolve()
+        self.tracker = Tracker(self.settings.settle_seconds, self.settings.stale_seconds)
+        self.home = app.settings.home
+        self.recover_staging()
+
+    def recover_staging(self) -> list[str]:
+        """Files a killed intake process had claimed: dropped if they were filed (the archive
+        holds the same bytes), otherwise put back into the inbox to be taken again."""
+        back = []
+        root = self.home / STAGING
+        for token_dir in root.iterdir() if root.is_dir() else []:
+            if owner.is_dead(token_dir.name) is not True:
+                continue
+            for staged in [p for p in token_dir.rglob("*") if p.is_file()]:
+                known = self.app.catalogue.known_checksum(filing.sha256_of(staged))
+                if known is not None and known["where"] == "archive":
+                    staged.unlink()
+                else:
+                    self._return_to_inbox(staged)
+                    back.append(staged.name)
+            shutil.rmtree(token_dir, ignore_errors=True)
+        return back
+
+    # -- choosing files -------------------------------------------------------------------
+
+    def scan(self) -> IntakeReport:
+        """One pass over the inbox: file every ready file, report the others as waiting."""
+        report = IntakeReport()
+        if not self.inbox.is_dir():
+            raise BadInputError(f"The inbox {self.inbox} does not exist.",
+                                "Create it, or give another folder with --inbox.")
+        for path in sorted(self._candidates()):
+            self.consider(path, report)
+        return report
+
+    def _candidates(self) -> list[Path]:
+        out = []
+        for root, dirs, names in os.walk(self.inbox):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            out.extend(Path(root) / n for n in names if not ignored_name(n))
+        return out
+
+    def consider(self, path: Path, report: IntakeReport) -> None:
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            return  # taken by another process meanwhile
+        obs = Observation(st.st_size, st.st_mtime)
+        key = str(path)
+        state, why = self.tracker.decide(key, obs, time.time(), None)
+        if state != READY and why.startswith("quiet"):
+            try:
+                complete = files_content.is_complete(path)
+            except FileNotFoundError:
+                return  # another process claimed it while we looked
+            state, why = self.tracker.decide(key, obs, time.time(), complete)
+        if state == READY:
+            self.tracker.forget(key)
+            self.take(path, report)
+        elif state == STALE:
+            self.tracker.forget(key)
+            self.take(path, report, truncated=why)
+        else:
+            report.waiting.append({"file": self._shown(path), "why": why})
+
+    def take_now(self, paths: list[Path]) -> IntakeReport:
+        """`archiva ingest FILE…`: take these files now, without waiting for them to settle."""
+        report = IntakeReport()
+        for path in paths:
+            if not path.is_file():
+                report.quarantined.append({"file": str(path), "reason": "not a file that exists"})
+                continue
+            self.take(path, report, truncated="it was incomplete when taken on request")
+        return report
+
+    # -- one file ---------------------------------------------------------------------------
+
+    def take(self, path: Path, report: IntakeReport, truncated: str | None = None) -> None:
+        staged = self._claim(path)
+        if staged is None:
+            return  # another process claimed it first
+        name = path.name
+        try:
+            if truncated and not files_content.is_complete(staged):
+                raise files_content.why_incomplete(staged, truncated)
+            self._file(staged, name, report)
+        except files_content.Unreadable as exc:
+            self._quarantine(staged, name, exc.reason, exc.detail, report)
+        finally:
+            if staged.exists():  # neither filed nor quarantined (interrupted): back to the inbox
+                self._return_to_inbox(staged)
+            shutil.rmtree(staged.parent, ignore_errors=True)
+
+    def _claim(self, path: Path) -> Path | None:
+        folder = self.home / STAGING / owner.current() / secrets.token_hex(6)
+        folder.mkdir(parents=True)
+        staged = folder / path.name
+        try:
+            os.rename(path, staged)  # atomic: exactly one process gets each file
+        except FileNotFoundError:
+            folder.rmdir()
+            return None
+        return staged
+
+    def _file(self, staged: Path, name: str, report: IntakeReport) -> None:
+        sha = filing.sha256_of(staged)
+        known = self.app.catalogue.known_checksum(sha)
+        if known is not None:
+            self._duplicate(staged, name, sha, known, report)
+            return
+        size = staged.stat().st_size
+        if size > self.settings.max_bytes:
+            raise files_content.Unreadable(
+                "too-large", f"{size / 2**20:.1f} MB; at most "
+                             f"{self.settings.max_bytes / 2**20:.0f} MB are taken")
+        found = files_content.read(staged, self.settings.max_pages)
+        details = extract_letter(found.text)
+        kind = letter_type_for(details, found.text, self.app.profile.letter_types)
+        received = dt.datetime.now(dt.UTC)
+        rec = self._register(staged, name, sha, found, details, kind, received)
+        placed: Path | None = None
+        try:
+            dest = filing.record_paths(self.app.settings.archive_dir, rec)[0]
+            entry = filing.place_file(staged, dest, self.home, role="original")
+            placed = dest
+            if not self.app.catalogue.mark_filed(rec.id, [entry], self.app.settings.user):
+                raise RuntimeError("its agenda number was settled by recovery meanwhile")
+        except BaseException as exc:
+            # The staged original goes back to the inbox (see take); the agenda number is
+            # voided with the reason, and the copy made in the archive is set aside.
+            if self.app.catalogue.void_reserved(rec.id, f"intake failed: {exc}",
+                                                self.app.settings.user) and placed:
+                filing.set_aside(placed, self.app.settings.quarantine_dir, "failed")
+            raise
+        staged.unlink()
+        letter = self.app.catalogue.letter(rec.id) or {}
+        report.filed.append({"file": name, "agenda_number": rec.number, "record_id": rec.id,
+                             "letter": letter_json(letter)})
+        log.info("%s: filed as %s", name, rec.number)
+
+    def _register(self, staged: Path, name: str, sha: str, found: files_content.Content,
+                  details: LetterDetails, kind: LetterType, received: dt.datetime) -> Any:
+        profile = self.app.profile
+        local_day = received.astimezone().date()
+        review = list(details.missing) + (["text: scanned, OCR not run yet"]
+                                          if found.needs_ocr else [])
+        req = NumberRequest(
+            series=self.settings.series, kind="incoming", classification=kind.classification,
+            doc_date=local_day, subject=details.subject or f"(no subject found) {name}",
+            status=RESERVED,
+            parties=[{"role": "pengirim", "institution": details.sender}] if details.sender
+            else [],
+            details={"formats": [staged.suffix.lower().lstrip(".")], "original_name": name,
+                     "sha256": sha},
+        )
+        letter = {
+            "original_name": name, "received_at": received,
+            "due_date": add_working_days(local_day, kind.service_days, profile.holidays),
+            "progress": "baru", "letter_type": kind.name,
+            "method": "scan" if found.needs_ocr else found.kind, "sender": details.sender,
+            "their_number": details.number, "letter_date": details.date,
+            "subject": details.subject, "addressee": details.addressee,
+            "attachments": details.attachments, "signer": details.signer,
+            "signer_nip": details.signer_nip, "review": _json(review), "text": found.text,
+        }
+        return self.app.catalogue.register_letter(
+            req, profile.series_named(self.settings.series), profile.office.unit_code,
+            profile.office.office_code, self.app.settings.user, owner.current(), letter)
+
+    # -- setting aside ----------------------------------------------------------------------
+
+    def _duplicate(self, staged: Path, name: str, sha: str, known: dict[str, Any],
+                   report: IntakeReport) -> None:
+        what = known["number"] or known["path"]
+        detail = (f"same content (SHA-256 {sha[:16]}…) as {what}, already in the "
+                  f"{known['where']}")
+        target = self._set_aside(staged, name, "duplicates", detail, sha, known["record_id"])
+        report.duplicates.append({"file": name, "duplicate_of": what,
+                                  "quarantined_as": str(target.relative_to(self.home))})
+        log.info("%s: duplicate of %s", name, what)
+
+    def _quarantine(self, staged: Path, name: str, reason: str, detail: str,
+                    report: IntakeReport) -> None:
+        sha = filing.sha256_of(staged) if staged.exists() else None
+        target = self._set_aside(staged, name, reason, detail, sha, None)
+        report.quarantined.append({"file": name, "reason": f"{reason}: {detail}",
+                                   "quarantined_as": str(target.relative_to(self.home))})
+        log.warning("%s: quarantined: %s: %s", name, reason, detail)
+
+    def _set_aside(self, staged: Path, name: str, reason: str, detail: str, sha: str | None,
+                   duplicate_of: int | None) -> Path:
+        folder = self.app.settings.quarantine_dir / reason
+        folder.mkdir(parents=True, exist_ok=True)
+        target = _free_name(folder, filing.safe_file_stem(Path(name).stem) +
+                            filing.safe_suffix(name))
+        os.rename(staged, target)
+        note = (f"File: {name!r}\nWhat happened: set aside as '{reason}'.\nWhy: {detail}\n"
+                f"When: {dt.datetime.now(dt.UTC).isoformat(timespec='seconds')}\n"
+                f"To try again after fixing it: archiva intake retry '{target}'\n")
+        target.with_name(target.name + ".reason.txt").write_text(note, "utf-8")
+        self.app.catalogue.add_quarantine(sha, name, str(target.relative_to(self.home)), reason,
+                                          detail, duplicate_of)
+        return target
+
+    def _return_to_inbox(self, staged: Path) -> None:
+        os.rename(staged, _free_name(self.inbox, staged.name))
+
+    def _shown(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.inbox))
+        except ValueError:
+            return str(path)
+
+
+def _free_name(folder: Path, name: str) -> Path:
+    target = folder / name
+    while target.exists():
+        target = folder / f"{Path(name).stem}.{secrets.token_hex(3)}{Path(name).suffix}"
+    return target
+
+
+def _json(value: Any) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+def letter_json(letter: dict[str, Any]) -> dict[str, Any]:
+    """A letter's details for --json: dates ISO, review as a list, no full text."""
+    import json
+
+    out = {}
+    for key, value in letter.items():
+        if key in ("text", "record_id"):
+            continue
+        if isinstance(value, dt.datetime | dt.date):
+            value = value.isoformat()
+        out[key] = value
+    out["review"] = json.loads(letter.get("review") or "[]")
+    return out

@@ -1,0 +1,95 @@
+"""`archiva watch`: the inbox watcher. watchdog is imported here only.
+
+Events only cut latency; the periodic full rescan is the source of truth (a watcher can miss
+events: overflowing queues, network shares, an observer restarted)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+from watchdog.observers.polling import PollingObserver
+
+from archiva.intake.pipeline import Intake, IntakeReport
+from archiva.intake.readiness import ignored_name
+
+log = logging.getLogger("archiva.intake")
+TICK_SECONDS = 0.5
+
+
+class _Queue(FileSystemEventHandler):
+    """Paths that something happened to, for the main loop to look at."""
+
+    def __init__(self) -> None:
+        self.paths: set[Path] = set()
+        self.lock = threading.Lock()
+        self.wake = threading.Event()
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.is_directory:
+            return
+        for raw in (event.src_path, getattr(event, "dest_path", "")):
+            if raw:
+                path = Path(raw.decode() if isinstance(raw, bytes) else raw)
+                if not ignored_name(path.name):
+                    with self.lock:
+                        self.paths.add(path)
+        self.wake.set()
+
+    def take(self) -> set[Path]:
+        with self.lock:
+            paths, self.paths = self.paths, set()
+        return paths
+
+
+def _observer(inbox: Path, handler: _Queue, polling: bool) -> tuple[object, str]:
+    if not polling:
+        try:
+            obs = Observer()
+            obs.schedule(handler, str(inbox), recursive=True)
+            obs.start()
+            return obs, "inotify"
+        except OSError as exc:  # inotify limits reached, or a file system without inotify
+            log.warning("inotify is unavailable (%s); polling the inbox instead", exc)
+    obs = PollingObserver(timeout=1)
+    obs.schedule(handler, str(inbox), recursive=True)
+    obs.start()
+    return obs, "polling"
+
+
+def watch(intake: Intake, polling: bool, stop: threading.Event,
+          report: Callable[[IntakeReport], None]) -> str:
+    """Run until `stop` is set; returns how the inbox was watched."""
+    handler = _Queue()
+    observer, how = _observer(intake.inbox, handler, polling)
+    log.info("watching %s (%s, full rescan every %.0f s)", intake.inbox, how,
+             intake.settings.rescan_seconds)
+    pending: set[Path] = set()
+    next_rescan = 0.0
+    try:
+        while not stop.is_set():
+            now = time.monotonic()
+            if now >= next_rescan:
+                report(intake.scan())
+                pending.clear()
+                next_rescan = now + intake.settings.rescan_seconds
+            pending |= handler.take()
+            if pending:
+                out = IntakeReport()
+                for path in sorted(pending):
+                    intake.consider(path, out)
+                waiting = {intake.inbox / w["file"] for w in out.waiting}
+                pending = {p for p in pending if p in waiting and p.exists()}
+                if out.filed or out.duplicates or out.quarantined:
+                    report(out)
+            handler.wake.wait(TICK_SECONDS)
+            handler.wake.clear()
+    finally:
+        observer.stop()  # type: ignore[attr-defined]
+        observer.join(timeout=5)  # type: ignore[attr-defined]
+    return how

@@ -1,0 +1,237 @@
+"""Letter intake end to end: real files in a real inbox, filed once or set aside with a reason."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader, PdfWriter
+from weasyprint import HTML
+
+from archiva import filing
+from archiva.cli import cli
+from archiva.config import Settings
+from archiva.intake.pipeline import Intake
+from archiva.service import Archiva
+from tests.conftest import REPO, child_env, make_home
+
+LETTER = """DINAS PENDIDIKAN DAN KEBUDAYAAN KABUPATEN LEBAK
+Jalan Abdi Negara No. 1, Rangkasbitung
+Nomor : 421/{n}/Disdikbud/2026
+Lampiran : 1 (satu) berkas
+Hal : Permohonan Pendampingan Implementasi Kurikulum
+Lebak, 3 Maret 2026
+Yth. Kepala BPMP Provinsi Banten
+di Serang
+Dengan hormat, kami mengajukan permohonan pendampingan implementasi kurikulum bagi
+satuan pendidikan di Kabupaten Lebak sebanyak {n} sekolah. Demikian permohonan kami.
+Kepala Dinas,
+H. Asep Saepudin, S.Pd., M.M.
+NIP 197001011995121001
+"""
+
+
+def letter_pdf(path: Path, n: int, pages: int = 1) -> Path:
+    body = "".join(f'<pre style="page-break-after: always">{LETTER.format(n=n)}</pre>'
+                   for _ in range(pages))
+    path.write_bytes(HTML(string=f"<html><body>{body}</body></html>").write_pdf())
+    return path
+
+
+def letter_docx(path: Path, n: int) -> Path:
+    d = docx.Document()
+    for line in LETTER.format(n=n).splitlines():
+        d.add_paragraph(line)
+    d.save(str(path))
+    return path
+
+
+def encrypted_pdf(path: Path, n: int) -> Path:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(letter_pdf(path, n).read_bytes())))
+    writer.encrypt("rahasia", algorithm="AES-128")
+    with path.open("wb") as f:
+        writer.write(f)
+    return path
+
+
+def settled(home: Settings) -> None:
+    """Make every inbox file look written long ago (no settle wait in tests)."""
+    for p in (home.home / "inbox").rglob("*"):
+        if p.is_file():
+            os.utime(p, (time.time() - 600, time.time() - 600))
+
+
+def everything_once(home: Settings, names: list[str]) -> None:
+    """Each file is in exactly one place: archive (as a record's original) or quarantine."""
+    with Archiva.open(home) as app:
+        originals = {r.details["original_name"] for r, _ in app.catalogue.letters()
+                     if r.status == "filed"}
+    quarantined = [p.name for p in home.quarantine_dir.rglob("*")
+                   if p.is_file() and not p.name.endswith(".reason.txt")]
+    left = [p.name for p in (home.home / "inbox").rglob("*") if p.is_file()]
+    assert left == []
+    assert len(originals) + len(quarantined) == len(names)
+
+
+@pytest.fixture
+def intake_home(tmp_path: Path) -> Settings:
+    return make_home(tmp_path / "home")
+
+
+def test_a_mixed_inbox_is_filed_or_set_aside_with_reasons(intake_home: Settings) -> None:
+    inbox = intake_home.home / "inbox"
+    letter_pdf(inbox / "surat masuk 1.pdf", 1)
+    letter_docx(inbox / "Surat Dinas – Lebak ✓.docx", 2)
+    letter_pdf(inbox / "surat\nbaris.pdf", 3)
+    letter_pdf(inbox / "surat..pdf", 4)
+    (inbox / "zz-copy.pdf").write_bytes((inbox / "surat masuk 1.pdf").read_bytes())
+    (inbox / "kosong.pdf").write_bytes(b"")
+    (inbox / "rusak.pdf").write_bytes(b"%PDF-1.7\n" + os.urandom(2000) + b"\n%%EOF\n")
+    truncated = letter_pdf(inbox / "terpotong.pdf", 5).read_bytes()
+    (inbox / "terpotong.pdf").write_bytes(truncated[: len(truncated) // 2])
+    encrypted_pdf(inbox / "terkunci.pdf", 6)
+    letter_docx(inbox / "menyamar.pdf", 7)  # a DOCX named .pdf
+    letter_pdf(inbox / "tebal.pdf", 8, pages=4)
+    (inbox / "catatan.txt").write_text("bukan surat", "utf-8")
+    (inbox / ".tersembunyi.pdf").write_bytes(b"%PDF")
+    (inbox / "sedang.pdf.part").write_bytes(b"%PDF")
+    with intake_home.profile_path.open("a", encoding="utf-8") as f:
+        f.write("")
+    text = intake_home.profile_path.read_text("utf-8").replace("max_pages = 200", "max_pages = 3")
+    intake_home.profile_path.write_text(text, "utf-8")
+    settled(intake_home)
+    # the truncated one is old enough to be stale
+    os.utime(inbox / "terpotong.pdf", (time.time() - 3600, time.time() - 3600))
+
+    result = CliRunner(env={"ARCHIVA_DATABASE_URL": intake_home.database_url}).invoke(
+        cli, ["--home", str(intake_home.home), "file-scans", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert set(report) == {"filed", "duplicates", "quarantined", "waiting"}
+    filed = {f["file"]: f for f in report["filed"]}
+    assert set(filed) == {"surat masuk 1.pdf", "Surat Dinas – Lebak ✓.docx", "surat\nbaris.pdf",
+                          "surat..pdf"}
+    assert [f["agenda_number"] for f in report["filed"]] == [
+        f"000{i}/SM/2026" for i in range(1, 5)]
+    one = filed["surat masuk 1.pdf"]["letter"]
+    assert one["letter_type"] == "permohonan_kemitraan" and one["progress"] == "baru"
+    assert [d["file"] for d in report["duplicates"]] == ["zz-copy.pdf"]
+    reasons = {q["file"]: q["reason"].split(":")[0] for q in report["quarantined"]}
+    assert reasons == {"kosong.pdf": "empty", "rusak.pdf": "corrupt",
+                       "terpotong.pdf": "truncated", "terkunci.pdf": "encrypted",
+                       "menyamar.pdf": "wrong-extension", "tebal.pdf": "too-many-pages",
+                       "catatan.txt": "unsupported"}
+    for q in report["quarantined"] + report["duplicates"]:
+        target = intake_home.home / q["quarantined_as"]
+        note = target.with_name(target.name + ".reason.txt").read_text("utf-8")
+        assert q["file"] in note and "archiva intake retry" in note
+    # hidden and partial files stay in the inbox, untouched, and are not reported as waiting
+    assert sorted(p.name for p in inbox.iterdir()) == [".tersembunyi.pdf", "sedang.pdf.part"]
+
+    with Archiva.open(intake_home) as app:
+        rec = app.show(filed["surat masuk 1.pdf"]["agenda_number"])
+        [entry] = rec.files
+        assert entry.sha256 == filing.sha256_of(intake_home.home / entry.path)
+        original = (intake_home.home / entry.path).read_bytes()
+        assert original == (intake_home.home / report["duplicates"][0]["quarantined_as"]
+                            ).read_bytes()  # the original bytes, unchanged
+
+
+def test_filing_the_same_inbox_twice_files_nothing_twice(intake_home: Settings) -> None:
+    inbox = intake_home.home / "inbox"
+    letter_pdf(inbox / "a.pdf", 1)
+    settled(intake_home)
+    with Archiva.open(intake_home) as app:
+        first = Intake(app).scan()
+        letter_pdf(inbox / "a-again.pdf", 1)  # the same letter sent again
+        settled(intake_home)
+        second = Intake(app).scan()
+    assert len(first.filed) == 1 and second.filed == []
+    assert second.duplicates[0]["duplicate_of"] == "0001/SM/2026"
+
+
+def test_two_concurrent_file_scans_file_each_letter_exactly_once(intake_home: Settings) -> None:
+    inbox = intake_home.home / "inbox"
+    names = []
+    for i in range(30):
+        letter_docx(inbox / f"surat-{i:02d}.docx", i)
+        names.append(f"surat-{i:02d}.docx")
+    settled(intake_home)
+    env = child_env(intake_home)
+    procs = [subprocess.Popen([sys.executable, "-m", "archiva", "file-scans", "--json"],
+                              cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for _ in range(2)]
+    reports = []
+    for p in procs:
+        out, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err
+        reports.append(json.loads(out))
+    filed = [f["file"] for r in reports for f in r["filed"]]
+    assert sorted(filed) == names
+    numbers = [f["agenda_number"] for r in reports for f in r["filed"]]
+    assert sorted(numbers) == [f"{i:04d}/SM/2026" for i in range(1, 31)]
+    everything_once(intake_home, names)
+
+
+def test_the_register_lists_shows_and_updates_letters(intake_home: Settings) -> None:
+    letter_pdf(intake_home.home / "inbox" / "a.pdf", 1)
+    settled(intake_home)
+    runner = CliRunner(env={"ARCHIVA_DATABASE_URL": intake_home.database_url,
+                            "ARCHIVA_USER": "ult"})
+    base = ["--home", str(intake_home.home)]
+    assert runner.invoke(cli, [*base, "file-scans"]).exit_code == 0
+    listed = json.loads(runner.invoke(cli, [*base, "intake", "list", "--json"]).stdout)
+    [row] = listed["letters"]
+    assert row["agenda_number"] == "0001/SM/2026"
+    assert row["due_date"] > row["received_at"][:10]
+    assert json.loads(runner.invoke(cli, [*base, "intake", "list", "--type", "pengaduan",
+                                          "--json"]).stdout) == {"letters": []}
+    answer = runner.invoke(cli, [*base, "number", "issue", "--series", "letter",
+                                 "--classification", "KS.01.00", "--subject", "Jawaban",
+                                 "--json"])
+    number = json.loads(answer.stdout)["number"]
+    result = runner.invoke(cli, [*base, "intake", "set", "0001/SM/2026", "--status", "selesai",
+                                 "--answered-by", number, "--field", "sender=Disdikbud Lebak",
+                                 "--json"])
+    assert result.exit_code == 0, result.output
+    shown = json.loads(result.stdout)
+    assert shown["progress"] == "selesai" and shown["sender"] == "Disdikbud Lebak"
+    assert shown["history"][-1]["actor"] == "ult"
+    assert "Disdikbud Lebak" in shown["history"][-1]["detail"]
+    bad = runner.invoke(cli, [*base, "intake", "set", "0001/SM/2026", "--field", "text=x"])
+    assert bad.exit_code == 2
+
+
+@pytest.mark.slow
+def test_kill_9_during_intake_loses_and_duplicates_nothing(intake_home: Settings) -> None:
+    inbox = intake_home.home / "inbox"
+    names = []
+    for i in range(40):
+        letter_docx(inbox / f"surat-{i:02d}.docx", i)
+        names.append(f"surat-{i:02d}.docx")
+    settled(intake_home)
+    env = child_env(intake_home)
+    for delay in (0.8, 1.2, 1.6):
+        proc = subprocess.Popen([sys.executable, "-m", "archiva", "file-scans"], cwd=REPO,
+                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        proc.kill()
+        proc.wait()
+    done = subprocess.run([sys.executable, "-m", "archiva", "file-scans", "--json"],
+                          cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    everything_once(intake_home, names)
+    with Archiva.open(intake_home) as app:
+        recs = app.list_numbers("incoming")
+        assert {r.status for r in recs} <= {"filed", "void"}
+        assert len([r for r in recs if r.status == "filed"]) == 40
+        seqs = sorted(r.seq for r in recs)
+        assert seqs == list(range(1, len(recs) + 1))  # voids are visible, nothing skipped
