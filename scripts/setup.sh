@@ -7,10 +7,12 @@ cd "$(dirname "$0")/.."
 EXTRAS="${1:-}"   # "test" adds the test tools
 
 # What the product needs from Debian: WeasyPrint's libraries (harfbuzz-subset avoids a 6x slower
-# render), fonts the templates name, and LibreOffice Writer to turn DOCX into PDF/A.
+# render), fonts the templates name, LibreOffice Writer to turn DOCX into PDF/A, and Tesseract
+# with Indonesian data (plus what OCRmyPDF uses) to read scanned letters.
 DEBS=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libjpeg62-turbo
       fonts-liberation2 fonts-dejavu-core fontconfig
-      libreoffice-writer-nogui)
+      libreoffice-writer-nogui
+      tesseract-ocr tesseract-ocr-ind ghostscript unpaper pngquant)
 
 missing=()
 for pkg in "${DEBS[@]}"; do

@@ -193,7 +193,8 @@ _LABEL_RE = re.compile(
     rf"|{_spaced('h', '[a4]', '[l1i]')})"
     rf"|(?P<sifat>{_spaced('s', '[i1l]', 'f', '[a4]', 't')})"
     rf"|(?P<tanggal>{_spaced('t', '[a4]', 'n', 'g', 'g', '[a4]', '[l1]')}|tgl ?\.)"
-    r")(?![a-z0-9])[ \t]*(?P<sep>[:;.,]?)[ \t]*(?P<value>.*)$",
+    # OCR reads a table rule or smudge before the colon as a dash or bar: 'Hal — : ...'
+    r")(?![a-z0-9])[ \t]*(?:[\u2013\u2014|]+[ \t]*(?=[:;]))?(?P<sep>[:;.,]?)[ \t]*(?P<value>.*)$",
     re.IGNORECASE,
 )
 
@@ -378,12 +379,18 @@ def _subject(lines: list[_Line], labels: dict[str, _Label]) -> str:
     if not parts[0]:
         return ""
     start = lab.index + (1 if lab.value else 2)
-    for line in lines[start: start + _MAX_SUBJECT_LINES]:
-        if _is_stop(line) or line.right_only or _DI_RE.match(line.pieces[0].text):
+    taken, blank = 0, False
+    for line in lines[start:]:
+        if not line.pieces and not blank:
+            blank = True  # OCR puts a blank line between the wrapped lines of a subject
+            continue
+        if taken >= _MAX_SUBJECT_LINES or _is_stop(line) or line.right_only \
+                or _DI_RE.match(line.pieces[0].text):
             break
         parts.append(line.pieces[0].text)
+        taken, blank = taken + 1, False
     subject = _INLINE_ADDRESSEE_RE.sub("", _norm(" ".join(p for p in parts if p)))
-    return subject.strip(" :;")
+    return subject.strip(" :;|")
 
 
 # -- addressee -----------------------------------------------------------------------------------

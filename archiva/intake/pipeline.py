@@ -72,6 +72,7 @@ class Intake:
         self.inbox = (inbox or app.settings.home / "inbox").resolve()
         self.tracker = Tracker(self.settings.settle_seconds, self.settings.stale_seconds)
         self.home = app.settings.home
+        self.ocr_jobs: int | None = None  # OCR uses every core unless told otherwise
         self.recover_staging()
 
     def recover_staging(self) -> list[str]:
@@ -185,50 +186,77 @@ class Intake:
                 "too-large", f"{size / 2**20:.1f} MB; at most "
                              f"{self.settings.max_bytes / 2**20:.0f} MB are taken")
         found = files_content.read(staged, self.settings.max_pages)
+        ocr_copy = None
+        if found.needs_ocr:
+            ocr_copy, text = self._ocr(staged, found)
+            found = files_content.Content(found.kind, found.pages, text, True)
         details = extract_letter(found.text)
         kind = letter_type_for(details, found.text, self.app.profile.letter_types)
         received = dt.datetime.now(dt.UTC)
-        rec = self._register(staged, name, sha, found, details, kind, received)
-        placed: Path | None = None
+        rec = self._register(staged, name, sha, found, details, kind, received,
+                             ocr=ocr_copy is not None)
+        placed: list[Path] = []
         try:
-            dest = filing.record_paths(self.app.settings.archive_dir, rec)[0]
-            entry = filing.place_file(staged, dest, self.home, role="original")
-            placed = dest
-            if not self.app.catalogue.mark_filed(rec.id, [entry], self.app.settings.user):
+            dests = filing.record_paths(self.app.settings.archive_dir, rec)
+            sources = [(staged, "original")] + ([(ocr_copy, "ocr")] if ocr_copy else [])
+            entries = []
+            for (src, role), dest in zip(sources, dests, strict=True):
+                entries.append(filing.place_file(src, dest, self.home, role=role))
+                placed.append(dest)
+            if not self.app.catalogue.mark_filed(rec.id, entries, self.app.settings.user):
                 raise RuntimeError("its agenda number was settled by recovery meanwhile")
         except BaseException as exc:
             # The staged original goes back to the inbox (see take); the agenda number is
-            # voided with the reason, and the copy made in the archive is set aside.
+            # voided with the reason, and the copies made in the archive are set aside.
             if self.app.catalogue.void_reserved(rec.id, f"intake failed: {exc}",
-                                                self.app.settings.user) and placed:
-                filing.set_aside(placed, self.app.settings.quarantine_dir, "failed")
+                                                self.app.settings.user):
+                for p in placed:
+                    filing.set_aside(p, self.app.settings.quarantine_dir, "failed")
             raise
+        finally:
+            if ocr_copy is not None:
+                shutil.rmtree(ocr_copy.parent, ignore_errors=True)
         staged.unlink()
         letter = self.app.catalogue.letter(rec.id) or {}
         report.filed.append({"file": name, "agenda_number": rec.number, "record_id": rec.id,
                              "letter": letter_json(letter)})
         log.info("%s: filed as %s", name, rec.number)
 
+    def _ocr(self, staged: Path, found: files_content.Content) -> tuple[Path, str]:
+        """A searchable PDF/A copy of a scan, in a work folder of this process (on the
+        archive's file system), made before an agenda number is taken."""
+        from archiva.intake.ocr import searchable_pdf
+
+        work = self.home / ".work" / f"{owner.current()}-{secrets.token_hex(4)}"
+        work.mkdir(parents=True)
+        out = work / "ocr.pdf"
+        try:
+            text = searchable_pdf(staged, out, found.kind, jobs=self.ocr_jobs)
+        except BaseException:
+            shutil.rmtree(work, ignore_errors=True)
+            raise
+        return out, text
+
     def _register(self, staged: Path, name: str, sha: str, found: files_content.Content,
-                  details: LetterDetails, kind: LetterType, received: dt.datetime) -> Any:
+                  details: LetterDetails, kind: LetterType, received: dt.datetime,
+                  ocr: bool) -> Any:
         profile = self.app.profile
         local_day = received.astimezone().date()
-        review = list(details.missing) + (["text: scanned, OCR not run yet"]
-                                          if found.needs_ocr else [])
+        review = list(details.missing) + (["text: read by OCR, check it"] if ocr else [])
         req = NumberRequest(
             series=self.settings.series, kind="incoming", classification=kind.classification,
             doc_date=local_day, subject=details.subject or f"(no subject found) {name}",
             status=RESERVED,
             parties=[{"role": "pengirim", "institution": details.sender}] if details.sender
             else [],
-            details={"formats": [staged.suffix.lower().lstrip(".")], "original_name": name,
-                     "sha256": sha},
+            details={"formats": [staged.suffix.lower().lstrip(".")] + (["ocr.pdf"] if ocr else []),
+                     "original_name": name, "sha256": sha},
         )
         letter = {
             "original_name": name, "received_at": received,
             "due_date": add_working_days(local_day, kind.service_days, profile.holidays),
             "progress": "baru", "letter_type": kind.name,
-            "method": "scan" if found.needs_ocr else found.kind, "sender": details.sender,
+            "method": "ocr" if ocr else found.kind, "sender": details.sender,
             "their_number": details.number, "letter_date": details.date,
             "subject": details.subject, "addressee": details.addressee,
             "attachments": details.attachments, "signer": details.signer,

@@ -1,0 +1,80 @@
+"""OCR of scanned letters with OCRmyPDF and Tesseract (Indonesian). ocrmypdf is imported here
+only; this module is also the OCRmyPDF plugin that conditions the image Tesseract sees.
+
+The output is a searchable PDF/A copy; the original scan is filed untouched beside it."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import ocrmypdf
+from ocrmypdf import hookimpl
+from PIL import Image, ImageFilter, ImageOps
+
+from archiva.intake.content import Unreadable
+
+LANGUAGE = "ind"
+UPSCALE_BELOW_DPI = 250  # low-resolution scans read far better at twice the size
+A4_WIDTH_INCHES = 8.27
+
+logging.getLogger("ocrmypdf").setLevel(logging.ERROR)
+
+
+@hookimpl
+def filter_ocr_image(page: object, image: Image.Image) -> Image.Image:
+    """Autocontrast, a median filter against speckle, and 2x upscaling of low-resolution
+    scans: word recall on noisy 150 dpi scans went from ~0.9 to ~0.99 (engineering notes).
+    Only the image OCR sees changes; the PDF shows the scan as it was."""
+    dpi = image.info.get("dpi", (300, 300))
+    gray = ImageOps.autocontrast(image.convert("L"), cutoff=1).filter(ImageFilter.MedianFilter(3))
+    if min(dpi) < UPSCALE_BELOW_DPI:
+        gray = gray.resize((gray.width * 2, gray.height * 2), Image.Resampling.LANCZOS)
+        dpi = (dpi[0] * 2, dpi[1] * 2)
+    gray.info["dpi"] = (round(dpi[0]), round(dpi[1]))
+    return gray
+
+
+def image_dpi(path: Path) -> int:
+    """The scan's resolution: from the file, else from its width as an A4 page."""
+    with Image.open(path) as img:
+        dpi = img.info.get("dpi")
+        if dpi and dpi[0] and dpi[0] > 1:
+            return round(float(dpi[0]))
+        return max(72, min(600, round(img.width / A4_WIDTH_INCHES)))
+
+
+def searchable_pdf(src: Path, out: Path, kind: str, jobs: int | None = None) -> str:
+    """Write a searchable PDF/A of a scanned PDF or image to `out`; returns the text read.
+
+    The text comes from Tesseract's own text output, which keeps each line of the letter
+    (the PDF's text layer, read back, ran the columns and lines together)."""
+    options: dict[str, object] = {}
+    if kind == "image":
+        options["image_dpi"] = image_dpi(src)
+    else:
+        # Every page is read again: Debian 12's Ghostscript (10.0.0) corrupts PDFs whose
+        # existing text is kept (OCRmyPDF refuses skip-text with it). The copy is re-rendered;
+        # the original is filed untouched beside it.
+        options["force_ocr"] = True
+    sidecar = out.with_suffix(".txt")
+    try:
+        code = ocrmypdf.ocr(
+            src, out, language=[LANGUAGE], output_type="pdfa", jobs=jobs or os.cpu_count(),
+            progress_bar=False, plugins=[__name__], optimize=1, sidecar=sidecar, **options,
+        )
+    except ocrmypdf.exceptions.EncryptedPdfError:
+        raise Unreadable("encrypted", "the PDF is password-protected") from None
+    except (ocrmypdf.exceptions.InputFileError, ocrmypdf.exceptions.DpiError) as exc:
+        raise Unreadable("corrupt", f"the scan cannot be read for OCR ({exc})") from None
+    except ocrmypdf.exceptions.MissingDependencyError as exc:
+        raise Unreadable("ocr-failed", f"OCR is not installed ({exc}); run the set-up "
+                                       "command") from None
+    except ocrmypdf.exceptions.ExitCodeException as exc:
+        raise Unreadable("ocr-failed", f"OCR failed ({type(exc).__name__}: {exc})") from None
+    if code != ocrmypdf.ExitCode.ok or not out.is_file():
+        raise Unreadable("ocr-failed", f"OCR ended with code {code}")
+    text = sidecar.read_text("utf-8", errors="replace")
+    sidecar.unlink()
+    return text.replace("\f", "\n")
