@@ -392,6 +392,17 @@ def intake() -> None:
     """The incoming register (agenda surat masuk): list, show and update letters."""
 
 
+@intake.command("retry")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@json_option
+@click.pass_context
+def intake_retry(ctx: click.Context, file: Path, as_json: bool) -> None:
+    """Put a quarantined file back through intake (after fixing it, or to judge it again)."""
+    from archiva.intake.pipeline import Intake
+
+    _intake_report(Intake(_open(ctx)).retry(file), as_json)
+
+
 @intake.command("list")
 @click.option("--overdue", is_flag=True, help="Only letters past their due date, not done.")
 @click.option("--type", "letter_type", help="Only this letter type (see the profile).")

@@ -447,13 +447,16 @@ class Catalogue:
                 sha256=sha256, original_name=original_name, path=path, reason=reason,
                 detail=detail, at=utcnow(), duplicate_of=duplicate_of))
 
-    def release_quarantine(self, path: str) -> bool:
+    def release_quarantine(self, path: str) -> str | None:
+        """Mark a quarantined file as taken back; returns its original name."""
         with self.transaction() as conn:
-            return bool(conn.execute(
-                update(quarantine).where(quarantine.c.path == path,
-                                         quarantine.c.released_at.is_(None))
-                .values(released_at=utcnow())
-            ).rowcount)
+            row = conn.execute(select(quarantine.c.id, quarantine.c.original_name).where(
+                quarantine.c.path == path, quarantine.c.released_at.is_(None))).first()
+            if row is None:
+                return None
+            conn.execute(update(quarantine).where(quarantine.c.id == row.id)
+                         .values(released_at=utcnow()))
+            return str(row.original_name)
 
     def letters(self) -> list[tuple[Record, dict[str, Any]]]:
         with self.reading() as conn:

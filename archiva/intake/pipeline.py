@@ -145,6 +145,29 @@ class Intake:
             self.take(path, report, truncated="it was incomplete when taken on request")
         return report
 
+    def retry(self, quarantined: Path) -> IntakeReport:
+        """Put a quarantined file (fixed, or to be judged again) back through intake now."""
+        path = quarantined.resolve()
+        root = self.app.settings.quarantine_dir.resolve()
+        if not path.is_relative_to(root) or not path.is_file():
+            raise BadInputError(f"{quarantined} is not a file in the quarantine ({root}).",
+                                "Give the path printed in the file's .reason.txt.")
+        rel = str(path.relative_to(self.home.resolve()))
+        original = self.app.catalogue.release_quarantine(rel) or path.name
+        note = path.with_name(path.name + ".reason.txt")
+        # Its original name, in this process's staging area: taken like any new arrival.
+        folder = self.home / STAGING / owner.current() / secrets.token_hex(6)
+        folder.mkdir(parents=True)
+        back = folder / original
+        os.rename(path, back)
+        note.unlink(missing_ok=True)
+        report = IntakeReport()
+        try:
+            self.take(back, report, truncated="it was still incomplete when retried")
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        return report
+
     # -- one file ---------------------------------------------------------------------------
 
     def take(self, path: Path, report: IntakeReport, truncated: str | None = None) -> None:

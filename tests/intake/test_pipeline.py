@@ -235,3 +235,26 @@ def test_kill_9_during_intake_loses_and_duplicates_nothing(intake_home: Settings
         assert len([r for r in recs if r.status == "filed"]) == 40
         seqs = sorted(r.seq for r in recs)
         assert seqs == list(range(1, len(recs) + 1))  # voids are visible, nothing skipped
+
+
+def test_a_fixed_file_is_taken_back_from_quarantine(intake_home: Settings,
+                                                    tmp_path: Path) -> None:
+    inbox = intake_home.home / "inbox"
+    whole = letter_pdf(tmp_path / "whole.pdf", 5).read_bytes()
+    (inbox / "terpotong.pdf").write_bytes(whole[: len(whole) // 2])
+    settled(intake_home)
+    os.utime(inbox / "terpotong.pdf", (time.time() - 3600, time.time() - 3600))
+    runner = CliRunner(env={"ARCHIVA_DATABASE_URL": intake_home.database_url})
+    base = ["--home", str(intake_home.home)]
+    first = json.loads(runner.invoke(cli, [*base, "file-scans", "--json"]).stdout)
+    [q] = first["quarantined"]
+    target = intake_home.home / q["quarantined_as"]
+    assert target.with_name(target.name + ".reason.txt").exists()
+    target.write_bytes(whole)  # someone fetched the complete file again
+    result = runner.invoke(cli, [*base, "intake", "retry", str(target), "--json"])
+    assert result.exit_code == 0, result.output
+    [filed] = json.loads(result.stdout)["filed"]
+    assert filed["file"] == "terpotong.pdf" and filed["agenda_number"] == "0001/SM/2026"
+    assert not target.exists() and not target.with_name(target.name + ".reason.txt").exists()
+    outside = runner.invoke(cli, [*base, "intake", "retry", str(tmp_path / "whole.pdf")])
+    assert outside.exit_code == 2 and "not a file in the quarantine" in outside.stderr
