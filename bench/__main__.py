@@ -6,6 +6,9 @@
                 render+save of the same template, with where the time goes
   numbers       `archiva number issue` as a whole process (median wall time) vs bare Python,
                 and allocations/s with 8 concurrent processes
+  intake        born-digital letters/s in one `file-scans` pass; scanned pages through the
+                pipeline vs plain ocrmypdf on the same files; latency from a file's write
+                finishing to its record existing under `watch`
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -206,13 +210,123 @@ def bench_numbers(runs: int, tmp: Path) -> dict[str, Any]:
     }
 
 
+# -- intake ---------------------------------------------------------------------------------------
+
+def _letters(n: int) -> list[Any]:
+    from tests.intake.letters import samples
+
+    return samples(n=n)
+
+
+def bench_intake(letters: int, scans: int, arrivals: int, tmp: Path) -> dict[str, Any]:
+    from archiva.intake.pipeline import Intake
+
+    out: dict[str, Any] = {}
+    # 1. born-digital two-page letters, one file-scans pass
+    from tests.intake.letters import write_pdf
+
+    home = new_home(tmp / "intake-home")
+    inbox = home.home / "inbox"
+    two_page = tmp / "two-page"
+    two_page.mkdir()
+    for i, sample in enumerate(_letters(letters)):
+        one = write_pdf(sample, two_page / f"{i}.pdf")
+        from pypdf import PdfReader, PdfWriter
+
+        w = PdfWriter()
+        for _ in range(2):
+            w.add_page(PdfReader(one).pages[0])
+        with (inbox / f"surat-{i:04d}.pdf").open("wb") as f:
+            w.write(f)
+    old = time.time() - 600
+    for p in inbox.iterdir():
+        os.utime(p, (old, old))
+    cmd = [ARCHIVA, "file-scans", "--json"]
+    env = dict(os.environ, ARCHIVA_HOME=str(home.home), ARCHIVA_DATABASE_URL=home.database_url)
+    t0 = time.perf_counter()
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True)
+    wall = time.perf_counter() - t0
+    filed = len(json.loads(done.stdout)["filed"])
+    assert filed == letters, done.stdout[-500:]
+    out["digital_letters"] = letters
+    out["digital_seconds"] = round(wall, 2)
+    out["digital_letters_per_s"] = round(letters / wall, 1)
+
+    # 2. scanned pages: the pipeline against plain ocrmypdf on the same files
+    import ocrmypdf
+
+    from tests.intake.letters import write_scan
+
+    scans_dir = tmp / "scans"
+    scans_dir.mkdir()
+    files = []
+    for i, sample in enumerate(_letters(scans)):
+        files.append(write_scan(sample, scans_dir / f"scan-{i:03d}.png", dpi=300,
+                                skew_deg=1.0, noise=0.01, seed=i))
+    raw_out = tmp / "raw"
+    raw_out.mkdir()
+    t0 = time.perf_counter()
+    for f in files:
+        ocrmypdf.ocr(f, raw_out / (f.stem + ".pdf"), language=["ind"], output_type="pdfa",
+                     image_dpi=300, progress_bar=False, jobs=os.cpu_count())
+    raw = time.perf_counter() - t0
+    scan_home = new_home(tmp / "scan-home")
+    for f in files:
+        shutil.copy(f, scan_home.home / "inbox" / f.name)
+    with Archiva.open(scan_home) as app:
+        intake = Intake(app)
+        t0 = time.perf_counter()
+        report = intake.take_now(sorted((scan_home.home / "inbox").iterdir()))
+        ours = time.perf_counter() - t0
+    assert len(report.filed) == scans, report.to_json()
+    out["scanned_pages"] = scans
+    out["scan_pipeline_s"] = round(ours, 2)
+    out["scan_plain_ocrmypdf_s"] = round(raw, 2)
+    out["scan_ratio_to_plain_ocrmypdf"] = round(ours / raw, 2)
+
+    # 3. latency under watch: write finished -> record exists
+    watch_home = new_home(tmp / "watch-home")
+    profile = watch_home.profile_path.read_text("utf-8")
+    watch_home.profile_path.write_text(profile.replace("settle_seconds = 5 ",
+                                                       "settle_seconds = 1 "), "utf-8")
+    env = dict(os.environ, ARCHIVA_HOME=str(watch_home.home),
+               ARCHIVA_DATABASE_URL=watch_home.database_url)
+    watcher = subprocess.Popen([ARCHIVA, "watch"], env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    time.sleep(2)
+    latencies = []
+    try:
+        with Archiva.open(watch_home) as app:
+            for i, sample in enumerate(_letters(arrivals)):
+                src = write_pdf(sample, tmp / f"arrival-{i}.pdf")
+                dest = watch_home.home / "inbox" / f"masuk-{i}.pdf"
+                shutil.copy(src, dest)
+                finished = time.perf_counter()
+                while not any(r.details.get("original_name") == dest.name
+                              for r, _ in app.catalogue.letters() if r.status == "filed"):
+                    if time.perf_counter() - finished > 60:
+                        raise RuntimeError(f"{dest.name} was not filed within 60 s")
+                    time.sleep(0.02)
+                latencies.append(time.perf_counter() - finished)
+    finally:
+        watcher.terminate()
+        watcher.wait(timeout=30)
+    out["watch_settle_seconds"] = 1
+    out["watch_latency_median_s"] = round(statistics.median(latencies), 2)
+    out["watch_latency_p95_s"] = round(percentile(latencies, 0.95), 2)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="bash bench.sh", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--certificates", type=int, default=1000)
     parser.add_argument("--decrees", type=int, default=10)
     parser.add_argument("--runs", type=int, default=20, help="process runs for `number issue`")
-    parser.add_argument("--only", choices=["certificates", "decree", "numbers"])
+    parser.add_argument("--letters", type=int, default=200, help="born-digital intake letters")
+    parser.add_argument("--scans", type=int, default=8, help="scanned pages for the OCR part")
+    parser.add_argument("--arrivals", type=int, default=20, help="files timed under watch")
+    parser.add_argument("--only", choices=["certificates", "decree", "numbers", "intake"])
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args()
     results: dict[str, Any] = {}
@@ -227,6 +341,9 @@ def main() -> None:
         if args.only in (None, "certificates"):
             results["certificates"] = bench_certificates(args.certificates, tmp)
             _show("certificates", results["certificates"], args.json)
+        if args.only in (None, "intake"):
+            results["intake"] = bench_intake(args.letters, args.scans, args.arrivals, tmp)
+            _show("intake", results["intake"], args.json)
     if args.json:
         print(json.dumps(results, indent=2))
 

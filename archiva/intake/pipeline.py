@@ -122,7 +122,8 @@ class Intake:
         state, why = self.tracker.decide(key, obs, time.time(), None)
         if state != READY and why.startswith("quiet"):
             try:
-                complete = files_content.is_complete(path)
+                # Too large is decided by size alone: no point parsing a file that is refused.
+                complete = obs.size > self.settings.max_bytes or files_content.is_complete(path)
             except FileNotFoundError:
                 return  # another process claimed it while we looked
             state, why = self.tracker.decide(key, obs, time.time(), complete)
@@ -176,6 +177,7 @@ class Intake:
             return  # another process claimed it first
         name = path.name
         try:
+            self._check_size(staged)
             if truncated and not files_content.is_complete(staged):
                 raise files_content.why_incomplete(staged, truncated)
             self._file(staged, name, report)
@@ -203,11 +205,6 @@ class Intake:
         if known is not None:
             self._duplicate(staged, name, sha, known, report)
             return
-        size = staged.stat().st_size
-        if size > self.settings.max_bytes:
-            raise files_content.Unreadable(
-                "too-large", f"{size / 2**20:.1f} MB; at most "
-                             f"{self.settings.max_bytes / 2**20:.0f} MB are taken")
         found = files_content.read(staged, self.settings.max_pages)
         ocr_copy = None
         if found.needs_ocr:
@@ -244,6 +241,13 @@ class Intake:
         report.filed.append({"file": name, "agenda_number": rec.number, "record_id": rec.id,
                              "letter": letter_json(letter)})
         log.info("%s: filed as %s", name, rec.number)
+
+    def _check_size(self, staged: Path) -> None:
+        size = staged.stat().st_size
+        if size > self.settings.max_bytes:
+            raise files_content.Unreadable(
+                "too-large", f"{size / 2**20:.1f} MB; at most "
+                             f"{self.settings.max_bytes / 2**20:.0f} MB are taken")
 
     def _ocr(self, staged: Path, found: files_content.Content) -> tuple[Path, str]:
         """A searchable PDF/A copy of a scan, in a work folder of this process (on the

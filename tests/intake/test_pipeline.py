@@ -258,3 +258,22 @@ def test_a_fixed_file_is_taken_back_from_quarantine(intake_home: Settings,
     assert not target.exists() and not target.with_name(target.name + ".reason.txt").exists()
     outside = runner.invoke(cli, [*base, "intake", "retry", str(tmp_path / "whole.pdf")])
     assert outside.exit_code == 2 and "not a file in the quarantine" in outside.stderr
+
+
+def test_too_large_and_undecodable_files_are_set_aside(intake_home: Settings) -> None:
+    inbox = intake_home.home / "inbox"
+    text = intake_home.profile_path.read_text("utf-8").replace("max_megabytes = 50 ",
+                                                               "max_megabytes = 1 ")
+    intake_home.profile_path.write_text(text, "utf-8")
+    big = letter_pdf(inbox / "besar.pdf", 1)
+    with big.open("r+b") as f:  # a valid PDF padded past 1 MB before its end marker
+        data = f.read()
+        f.seek(0)
+        f.write(data.replace(b"%%EOF", b"%" + b"x" * (1_200_000) + b"\n%%EOF"))
+    (inbox / "gambar.png").write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(5000))
+    settled(intake_home)
+    with Archiva.open(intake_home) as app:
+        report = Intake(app).scan()
+    reasons = {q["file"]: q["reason"].split(":")[0] for q in report.quarantined}
+    assert reasons == {"besar.pdf": "too-large", "gambar.png": "corrupt"}
+    assert report.filed == []

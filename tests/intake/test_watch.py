@@ -87,7 +87,7 @@ def test_a_burst_with_watch_and_two_file_scans_files_each_once(watched: Settings
     proc = _start_watch(watched)
     inbox = watched.home / "inbox"
     names = []
-    for i in range(60):
+    for i in range(200):
         letter_docx(inbox / f"surat-{i:03d}.docx", i)
         names.append(f"surat-{i:03d}.docx")
     time.sleep(1.2)
@@ -98,11 +98,11 @@ def test_a_burst_with_watch_and_two_file_scans_files_each_once(watched: Settings
         out, err = s.communicate(timeout=300)
         assert s.returncode == 0, err
         json.loads(out)
-    filed = _wait_filed(watched, 60)
+    filed = _wait_filed(watched, 200, timeout=180)
     _stop(proc)
     assert sorted(filed) == names
     with Archiva.open(watched) as app:
         recs = app.list_numbers("incoming")
-    assert sorted(r.seq for r in recs) == list(range(1, 61))
+    assert sorted(r.seq for r in recs) == list(range(1, 201))
     assert not list(inbox.iterdir())
     assert not [p for p in watched.quarantine_dir.rglob("*") if p.is_file()]
