@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import os
 import secrets
@@ -111,16 +112,40 @@ def written_since(path: Path, moment: dt.datetime) -> bool:
         return False
 
 
+def move_into(src: Path, folder: Path, name: str) -> Path:
+    """Move `src` into `folder` under `name` (or a variant of it), never replacing a file that
+    is there: a hard link claims the name (it fails if the name is taken), then the source is
+    removed. Across file systems the bytes are copied and fsynced first."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stem, suffix = Path(name).stem, Path(name).suffix
+    target = folder / name
+    while True:
+        try:
+            os.link(src, target, follow_symlinks=False)
+            break
+        except FileExistsError:
+            target = folder / f"{stem}.{secrets.token_hex(3)}{suffix}"
+        except OSError as exc:
+            if exc.errno != errno.EXDEV:
+                raise
+            tmp = folder / f".{name}.{secrets.token_hex(4)}.tmp"
+            shutil.copy2(src, tmp, follow_symlinks=False)
+            with tmp.open("rb") as f:
+                os.fsync(f.fileno())
+            try:
+                return move_into(tmp, folder, name)
+            finally:
+                tmp.unlink(missing_ok=True)
+                src.unlink(missing_ok=True)
+    src.unlink()
+    _fsync_dir(folder)
+    return target
+
+
 def set_aside(path: Path, quarantine: Path, why: str) -> Path | None:
     """Move a file out of the archive into quarantine/<why>/, keeping it (never deleting).
     None when it is already gone (another process set it aside first)."""
-    target_dir = quarantine / why
-    target_dir.mkdir(parents=True, exist_ok=True)
-    target = target_dir / path.name
-    while target.exists():
-        target = target_dir / f"{path.stem}.{secrets.token_hex(3)}{path.suffix}"
     try:
-        shutil.move(str(path), target)
+        return move_into(path, quarantine / why, path.name)
     except FileNotFoundError:
         return None
-    return target

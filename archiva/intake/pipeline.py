@@ -10,10 +10,12 @@ process had staged is put back (or, if it was filed already, dropped) at the nex
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import os
 import secrets
 import shutil
+import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from archiva import filing, owner
 from archiva.config import LetterType
-from archiva.errors import BadInputError
+from archiva.errors import BadInputError, CatalogueError
 from archiva.intake import content as files_content
 from archiva.intake.letter import LetterDetails, extract_letter
 from archiva.intake.readiness import READY, STALE, Observation, Tracker, ignored_name
@@ -32,7 +34,7 @@ if TYPE_CHECKING:
     from archiva.service import Archiva
 
 log = logging.getLogger("archiva.intake")
-STAGING = ".staging"
+STAGING = ".archiva-staging"  # inside the inbox: a claim is a rename on its file system
 
 
 @dataclass
@@ -70,26 +72,42 @@ class Intake:
                 "[series.incoming] series from `archiva init --example`.")
         app.profile.series_named(self.settings.series)
         self.inbox = (inbox or app.settings.home / "inbox").resolve()
-        self.tracker = Tracker(self.settings.settle_seconds, self.settings.stale_seconds)
         self.home = app.settings.home
+        self._refuse_own_folders(self.inbox, "The inbox")
+        self.tracker = Tracker(self.settings.settle_seconds, self.settings.stale_seconds)
         self.ocr_jobs: int | None = None  # OCR uses every core unless told otherwise
         self.recover_staging()
+
+    def _refuse_own_folders(self, path: Path, what: str) -> None:
+        """The home's own folders are never intake: taking from archive/ would move filed
+        originals out of the archive."""
+        home = self.home.resolve()
+        own = [home / d for d in ("archive", "quarantine", "index", ".work")]
+        for d in own:
+            if path == d or d in path.parents or (path in d.parents and path != home / "inbox"):
+                raise BadInputError(
+                    f"{what} {path} overlaps Archiva's own folder {d}.",
+                    "Use the home's inbox/ folder or a folder outside the archive home.")
 
     def recover_staging(self) -> list[str]:
         """Files a killed intake process had claimed: dropped if they were filed (the archive
         holds the same bytes), otherwise put back into the inbox to be taken again."""
         back = []
-        root = self.home / STAGING
+        root = self.inbox / STAGING
         for token_dir in root.iterdir() if root.is_dir() else []:
             if owner.is_dead(token_dir.name) is not True:
                 continue
-            for staged in [p for p in token_dir.rglob("*") if p.is_file()]:
-                known = self.app.catalogue.known_checksum(filing.sha256_of(staged))
-                if known is not None and known["where"] == "archive":
-                    staged.unlink()
-                else:
-                    self._return_to_inbox(staged)
-                    back.append(staged.name)
+            for staged in [p for p in token_dir.rglob("*") if p.is_file() or p.is_symlink()]:
+                try:
+                    known = (None if staged.is_symlink() else
+                             self.app.catalogue.known_checksum(filing.sha256_of(staged)))
+                    if known is not None and known["where"] == "archive":
+                        staged.unlink()
+                    else:
+                        self._return_to_inbox(staged)
+                        back.append(staged.name)
+                except FileNotFoundError:
+                    continue  # another process recovered it first
             shutil.rmtree(token_dir, ignore_errors=True)
         return back
 
@@ -114,10 +132,14 @@ class Intake:
 
     def consider(self, path: Path, report: IntakeReport) -> None:
         try:
-            st = path.stat()
+            st = path.lstat()
         except FileNotFoundError:
             return  # taken by another process meanwhile
-        obs = Observation(st.st_size, st.st_mtime)
+        if not stat.S_ISREG(st.st_mode):
+            self.take(path, report)  # links, pipes, devices: set aside without opening
+            return
+        # A clock running ahead (scanner, NAS) must not keep a file waiting for hours.
+        obs = Observation(st.st_size, min(st.st_mtime, time.time()))
         key = str(path)
         state, why = self.tracker.decide(key, obs, time.time(), None)
         if state != READY and why.startswith("quiet"):
@@ -140,9 +162,8 @@ class Intake:
         """`archiva ingest FILE…`: take these files now, without waiting for them to settle."""
         report = IntakeReport()
         for path in paths:
-            if not path.is_file():
-                report.quarantined.append({"file": str(path), "reason": "not a file that exists"})
-                continue
+            self._refuse_own_folders(path.resolve(), "The file")
+        for path in paths:
             self.take(path, report, truncated="it was incomplete when taken on request")
         return report
 
@@ -156,11 +177,10 @@ class Intake:
         rel = str(path.relative_to(self.home.resolve()))
         original = self.app.catalogue.release_quarantine(rel) or path.name
         note = path.with_name(path.name + ".reason.txt")
-        # Its original name, in this process's staging area: taken like any new arrival.
-        folder = self.home / STAGING / owner.current() / secrets.token_hex(6)
-        folder.mkdir(parents=True)
-        back = folder / original
-        os.rename(path, back)
+        # Under its original name, in this process's staging area of the inbox: taken like any
+        # new arrival (and put back into the inbox if it cannot be taken now).
+        folder = self.inbox / STAGING / owner.current() / secrets.token_hex(6)
+        back = filing.move_into(path, folder, original)
         note.unlink(missing_ok=True)
         report = IntakeReport()
         try:
@@ -177,30 +197,57 @@ class Intake:
             return  # another process claimed it first
         name = path.name
         try:
-            self._check_size(staged)
-            if truncated and not files_content.is_complete(staged):
-                raise files_content.why_incomplete(staged, truncated)
-            self._file(staged, name, report)
-        except files_content.Unreadable as exc:
-            self._quarantine(staged, name, exc.reason, exc.detail, report)
+            try:
+                self._check_kind_of_file(staged)
+                self._check_size(staged)
+                if truncated and not files_content.is_complete(staged):
+                    raise files_content.why_incomplete(staged, truncated)
+                self._file(staged, name, report)
+            except files_content.Unreadable as exc:
+                self._quarantine(staged, name, exc.reason, exc.detail, report)
+            except CatalogueError as exc:
+                # The catalogue is busy or away: the file goes back and is taken next time.
+                log.error("%s: not taken now: %s", name, exc.message)
+                report.waiting.append({"file": name, "why": f"not taken now: {exc.message}"})
+            except Exception as exc:
+                # Anything else about this one file (a reader or OCR failing on it): set it
+                # aside with the reason, and go on with the others.
+                self._quarantine(staged, name, "failed", f"{type(exc).__name__}: {exc}", report)
         finally:
-            if staged.exists():  # neither filed nor quarantined (interrupted): back to the inbox
+            if staged.exists() or staged.is_symlink():  # neither filed nor set aside: back
                 self._return_to_inbox(staged)
             shutil.rmtree(staged.parent, ignore_errors=True)
+            _remove_if_empty(staged.parent.parent, staged.parent.parent.parent)
+
+    def _check_kind_of_file(self, staged: Path) -> None:
+        mode = staged.lstat().st_mode
+        if stat.S_ISLNK(mode):
+            raise files_content.Unreadable("unsupported", "a link to another file, not a file; "
+                                                          "put the file itself in the inbox")
+        if not stat.S_ISREG(mode):
+            raise files_content.Unreadable("unsupported", "not a regular file")
 
     def _claim(self, path: Path) -> Path | None:
-        folder = self.home / STAGING / owner.current() / secrets.token_hex(6)
-        folder.mkdir(parents=True)
+        """Rename the file into a staging folder next to it (same file system, so atomic):
+        exactly one process gets each file."""
+        root = self.inbox if path.parent.resolve().is_relative_to(self.inbox) else path.parent
+        folder = root / STAGING / owner.current() / secrets.token_hex(6)
+        try:
+            folder.mkdir(parents=True)
+        except OSError as exc:
+            raise BadInputError(f"Cannot take {path}: its folder cannot be written ({exc}).",
+                                "Copy the file into the inbox and take it from there.") from None
         staged = folder / path.name
         try:
-            os.rename(path, staged)  # atomic: exactly one process gets each file
+            os.rename(path, staged)
         except FileNotFoundError:
             folder.rmdir()
             return None
         return staged
 
     def _file(self, staged: Path, name: str, report: IntakeReport) -> None:
-        sha = filing.sha256_of(staged)
+        data = staged.read_bytes()  # one snapshot: hashed, read and filed as the same bytes
+        sha = hashlib.sha256(data).hexdigest()
         known = self.app.catalogue.known_checksum(sha)
         if known is not None:
             self._duplicate(staged, name, sha, known, report)
@@ -218,10 +265,11 @@ class Intake:
         placed: list[Path] = []
         try:
             dests = filing.record_paths(self.app.settings.archive_dir, rec)
-            sources = [(staged, "original")] + ([(ocr_copy, "ocr")] if ocr_copy else [])
+            contents = [(data, "original")] + ([(ocr_copy.read_bytes(), "ocr")]
+                                                if ocr_copy else [])
             entries = []
-            for (src, role), dest in zip(sources, dests, strict=True):
-                entries.append(filing.place_file(src, dest, self.home, role=role))
+            for (body, role), dest in zip(contents, dests, strict=True):
+                entries.append(filing.write_new(dest, body, self.home, role=role))
                 placed.append(dest)
             if not self.app.catalogue.mark_filed(rec.id, entries, self.app.settings.user):
                 raise RuntimeError("its agenda number was settled by recovery meanwhile")
@@ -316,20 +364,22 @@ class Intake:
     def _set_aside(self, staged: Path, name: str, reason: str, detail: str, sha: str | None,
                    duplicate_of: int | None) -> Path:
         folder = self.app.settings.quarantine_dir / reason
-        folder.mkdir(parents=True, exist_ok=True)
-        target = _free_name(folder, filing.safe_file_stem(Path(name).stem) +
-                            filing.safe_suffix(name))
-        os.rename(staged, target)
+        target = filing.move_into(staged, folder, filing.safe_file_stem(Path(name).stem) +
+                                  filing.safe_suffix(name))
+        todo = ("Nothing to do if it is the same letter. If it is a different letter, ask "
+                "the administrator." if reason == "duplicates" else
+                f"To try again after fixing it: archiva intake retry '{target}'")
         note = (f"File: {name!r}\nWhat happened: set aside as '{reason}'.\nWhy: {detail}\n"
-                f"When: {dt.datetime.now(dt.UTC).isoformat(timespec='seconds')}\n"
-                f"To try again after fixing it: archiva intake retry '{target}'\n")
+                f"When: {dt.datetime.now(dt.UTC).isoformat(timespec='seconds')}\n{todo}\n")
         target.with_name(target.name + ".reason.txt").write_text(note, "utf-8")
         self.app.catalogue.add_quarantine(sha, name, str(target.relative_to(self.home)), reason,
                                           detail, duplicate_of)
         return target
 
     def _return_to_inbox(self, staged: Path) -> None:
-        os.rename(staged, _free_name(self.inbox, staged.name))
+        # <folder>/.archiva-staging/<owner>/<claim>/<name>: back into <folder>, never over a
+        # file that arrived meanwhile under the same name.
+        filing.move_into(staged, staged.parents[3], staged.name)
 
     def _shown(self, path: Path) -> str:
         try:
@@ -338,11 +388,14 @@ class Intake:
             return str(path)
 
 
-def _free_name(folder: Path, name: str) -> Path:
-    target = folder / name
-    while target.exists():
-        target = folder / f"{Path(name).stem}.{secrets.token_hex(3)}{Path(name).suffix}"
-    return target
+def _remove_if_empty(*folders: Path) -> None:
+    """Leave no empty staging folders behind in the inbox (another process that needs them
+    again re-creates them)."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
 
 
 def _json(value: Any) -> str:
