@@ -60,6 +60,15 @@ def _debug(ctx: click.Context) -> bool:
 @click.pass_context
 def cli(ctx: click.Context, home: Path | None, user: str | None, debug: bool) -> None:
     """Archiva: numbered official documents, letter intake and archive search for a BPMP."""
+    import logging
+
+    # Results are printed as lines of their own; the library's log records show with --debug.
+    log = logging.getLogger("archiva")
+    if debug:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+    else:
+        log.addHandler(logging.NullHandler())
+        log.propagate = False
     ctx.obj = Settings.resolve(home, user)
 
 
@@ -318,16 +327,21 @@ def verify_certificate(ctx: click.Context, code: str, as_json: bool) -> None:
 
 # -- letter intake -------------------------------------------------------------------------------
 
+def _one_line(name: str) -> str:
+    """A file name as one line: a newline in a name must not break or forge log lines."""
+    return name.encode("unicode_escape").decode("ascii") if not name.isprintable() else name
+
+
 def _intake_report(report: Any, as_json: bool, quiet: bool = False) -> None:
     def human() -> None:
         for f in report.filed:
-            click.echo(f"{f['file']}: filed as {f['agenda_number']}")
+            click.echo(f"{_one_line(f['file'])}: filed as {f['agenda_number']}")
         for d in report.duplicates:
-            click.echo(f"{d['file']}: duplicate of {d['duplicate_of']}")
+            click.echo(f"{_one_line(d['file'])}: duplicate of {d['duplicate_of']}")
         for q in report.quarantined:
-            click.echo(f"{q['file']}: quarantined: {q['reason']}")
+            click.echo(f"{_one_line(q['file'])}: quarantined: {q['reason']}")
         for w in [] if quiet else report.waiting:
-            click.echo(f"{w['file']}: waiting: {w['why']}")
+            click.echo(f"{_one_line(w['file'])}: waiting: {w['why']}")
         if quiet:
             return
         if not (report.filed or report.duplicates or report.quarantined or report.waiting):
@@ -377,7 +391,7 @@ def watch(ctx: click.Context, inbox: Path | None, polling: bool) -> None:
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True,
-                type=click.Path(dir_okay=False, path_type=Path))
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @json_option
 @click.pass_context
 def ingest(ctx: click.Context, files: tuple[Path, ...], as_json: bool) -> None:

@@ -105,6 +105,9 @@ letters = Table(
     Column("review", Text, nullable=False, server_default="[]"),
     Column("answered_by", Integer, ForeignKey("records.id")),
     Column("text", Text, nullable=False, server_default=""),
+    # The original's checksum while the letter stands (cleared when its number is voided):
+    # unique, so two processes can never register the same letter twice.
+    Column("sha256", String(64), unique=True),
     Index("ix_letters_progress", "progress"),
     Index("ix_letters_type", "letter_type"),
 )

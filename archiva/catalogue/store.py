@@ -316,6 +316,8 @@ class Catalogue:
         if done:
             self._event(conn, rid, "void", actor, reason)
             self._recompute_latest_date(conn, rid)
+            # A voided letter no longer holds its checksum: the file may be filed again.
+            conn.execute(update(letters).where(letters.c.record_id == rid).values(sha256=None))
         return bool(done)
 
     def _recompute_latest_date(self, conn: Connection, rid: int) -> None:
@@ -413,11 +415,26 @@ class Catalogue:
     def register_letter(self, req: NumberRequest, s: Series, unit: str, office_code: str,
                         actor: str, owner: str, letter: dict[str, Any]) -> Record:
         """Allocate the agenda number and store the letter's details in one transaction, so a
-        reserved agenda number always has its letter."""
-        with self.transaction() as conn:
-            rid = self._allocate_one(conn, req, s, unit, office_code, actor, owner)
-            conn.execute(insert(letters).values(record_id=rid, **letter))
+        reserved agenda number always has its letter. A letter whose checksum another letter
+        holds (filed, or being filed by another process) is refused: DuplicateLetter."""
+        try:
+            with self.transaction() as conn:
+                holder = self._letter_with_checksum(conn, letter["sha256"])
+                if holder is not None:
+                    raise DuplicateLetter(holder)
+                rid = self._allocate_one(conn, req, s, unit, office_code, actor, owner)
+                conn.execute(insert(letters).values(record_id=rid, **letter))
+        except IntegrityError:  # PostgreSQL: another process registered it at the same moment
+            with self.reading() as conn:
+                raise DuplicateLetter(self._letter_with_checksum(conn, letter["sha256"])
+                                      or "another letter") from None
         return self.record(rid)
+
+    def _letter_with_checksum(self, conn: Connection, sha256: str) -> str | None:
+        return conn.execute(
+            select(records.c.number).join(letters, letters.c.record_id == records.c.id)
+            .where(letters.c.sha256 == sha256)
+        ).scalar()
 
     def known_checksum(self, sha256: str) -> dict[str, Any] | None:
         """Where a file with this content already is: filed in the archive or quarantined."""
@@ -555,6 +572,14 @@ class Catalogue:
         conn.execute(insert(events).values(
             record_id=rid, action=action, actor=actor, at=utcnow(), detail=detail or ""
         ))
+
+
+class DuplicateLetter(Exception):
+    """The same bytes are already registered as the letter `number`."""
+
+    def __init__(self, number: str) -> None:
+        super().__init__(number)
+        self.number = number
 
 
 def _dump(value: Any) -> str:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from archiva import filing, owner
+from archiva.catalogue.store import DuplicateLetter
 from archiva.config import LetterType
 from archiva.errors import BadInputError, CatalogueError
 from archiva.intake import content as files_content
@@ -248,7 +249,7 @@ class Intake:
     def _file(self, staged: Path, name: str, report: IntakeReport) -> None:
         data = staged.read_bytes()  # one snapshot: hashed, read and filed as the same bytes
         sha = hashlib.sha256(data).hexdigest()
-        known = self.app.catalogue.known_checksum(sha)
+        known = self._known(sha)
         if known is not None:
             self._duplicate(staged, name, sha, known, report)
             return
@@ -260,8 +261,15 @@ class Intake:
         details = extract_letter(found.text)
         kind = letter_type_for(details, found.text, self.app.profile.letter_types)
         received = dt.datetime.now(dt.UTC)
-        rec = self._register(staged, name, sha, found, details, kind, received,
-                             ocr=ocr_copy is not None)
+        try:
+            rec = self._register(staged, name, sha, found, details, kind, received,
+                                 ocr=ocr_copy is not None)
+        except DuplicateLetter as dup:  # the same letter, registered meanwhile by another process
+            if ocr_copy is not None:
+                shutil.rmtree(ocr_copy.parent, ignore_errors=True)
+            self._duplicate(staged, name, sha, {"number": dup.number, "record_id": None,
+                                                "where": "register", "path": ""}, report)
+            return
         placed: list[Path] = []
         try:
             dests = filing.record_paths(self.app.settings.archive_dir, rec)
@@ -289,6 +297,17 @@ class Intake:
         report.filed.append({"file": name, "agenda_number": rec.number, "record_id": rec.id,
                              "letter": letter_json(letter)})
         log.info("%s: filed as %s", name, rec.number)
+
+    def _known(self, sha: str) -> dict[str, Any] | None:
+        """Where these bytes already are. A quarantine entry whose file a person has since
+        renamed, moved or deleted no longer counts (it would block the fixed file forever)."""
+        while True:
+            known = self.app.catalogue.known_checksum(sha)
+            if known is None or known["where"] != "quarantine":
+                return known
+            if (self.home / known["path"]).exists():
+                return known
+            self.app.catalogue.release_quarantine(known["path"])
 
     def _check_size(self, staged: Path) -> None:
         size = staged.stat().st_size
@@ -336,6 +355,7 @@ class Intake:
             "subject": details.subject, "addressee": details.addressee,
             "attachments": details.attachments, "signer": details.signer,
             "signer_nip": details.signer_nip, "review": _json(review), "text": found.text,
+            "sha256": sha,
         }
         return self.app.catalogue.register_letter(
             req, profile.series_named(self.settings.series), profile.office.unit_code,
@@ -355,7 +375,8 @@ class Intake:
 
     def _quarantine(self, staged: Path, name: str, reason: str, detail: str,
                     report: IntakeReport) -> None:
-        sha = filing.sha256_of(staged) if staged.exists() else None
+        # Only a regular file is read for its checksum (opening a pipe would block).
+        sha = filing.sha256_of(staged) if staged.is_file() and not staged.is_symlink() else None
         target = self._set_aside(staged, name, reason, detail, sha, None)
         report.quarantined.append({"file": name, "reason": f"{reason}: {detail}",
                                    "quarantined_as": str(target.relative_to(self.home))})
@@ -412,7 +433,10 @@ def letter_json(letter: dict[str, Any]) -> dict[str, Any]:
     for key, value in letter.items():
         if key in ("text", "record_id"):
             continue
-        if isinstance(value, dt.datetime | dt.date):
+        if isinstance(value, dt.datetime):
+            # stored in UTC; SQLite hands it back without its zone
+            value = (value if value.tzinfo else value.replace(tzinfo=dt.UTC)).isoformat()
+        elif isinstance(value, dt.date):
             value = value.isoformat()
         out[key] = value
     out["review"] = json.loads(letter.get("review") or "[]")

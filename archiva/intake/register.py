@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from archiva.errors import BadInputError, NotFoundError
 from archiva.intake.letter import parse_indonesian_date
 from archiva.intake.pipeline import letter_json
+from archiva.intake.workdays import add_working_days
 from archiva.models import FILED
 
 if TYPE_CHECKING:
@@ -19,10 +20,13 @@ CORRECTABLE = ("sender", "their_number", "letter_date", "subject", "addressee", 
                "signer", "signer_nip", "letter_type")
 
 
-def _row(rec: Any, letter: dict[str, Any]) -> dict[str, Any]:
-    return {"agenda_number": rec.number, "record_id": rec.id, **letter_json(letter),
-            "files": [{"path": f.path, "format": f.format, "sha256": f.sha256}
-                      for f in rec.files]}
+def _row(rec: Any, letter: dict[str, Any], app: Archiva) -> dict[str, Any]:
+    row = {"agenda_number": rec.number, "record_id": rec.id, **letter_json(letter),
+           "files": [{"path": f.path, "format": f.format, "sha256": f.sha256}
+                     for f in rec.files]}
+    answer = letter.get("answered_by")
+    row["answered_by"] = app.catalogue.record(answer).number if answer else None
+    return row
 
 
 def incoming(app: Archiva, overdue: bool = False, letter_type: str | None = None,
@@ -40,7 +44,7 @@ def incoming(app: Archiva, overdue: bool = False, letter_type: str | None = None
         if overdue and (letter["progress"] == "selesai" or letter["due_date"] is None
                         or letter["due_date"] >= today):
             continue
-        out.append(_row(rec, letter))
+        out.append(_row(rec, letter, app))
     return out
 
 
@@ -55,7 +59,7 @@ def _find(app: Archiva, agenda: str) -> tuple[Any, dict[str, Any]]:
 
 def letter_for(app: Archiva, agenda: str) -> dict[str, Any]:
     rec, letter = _find(app, agenda)
-    data = _row(rec, letter)
+    data = _row(rec, letter, app)
     data["status"] = rec.status
     data["history"] = app.history(rec)
     return data
@@ -82,9 +86,17 @@ def update_letter(app: Archiva, agenda: str, status: str | None, answered_by: st
                 raise BadInputError(f"{value!r} is not a date.", "Write 2026-03-03 or "
                                                                   "3 Maret 2026.")
             changes[key] = parsed
-        elif key == "letter_type" and value not in app.profile.letter_types:
-            raise BadInputError(f"There is no letter type '{value}'.",
-                                f"Types: {', '.join(app.profile.letter_types)}.")
+        elif key == "letter_type":
+            kind = app.profile.letter_types.get(value.strip())
+            if kind is None:
+                raise BadInputError(f"There is no letter type '{value}'.",
+                                    f"Types: {', '.join(app.profile.letter_types)}.")
+            changes[key] = kind.name
+            # the service time follows the type
+            received = letter["received_at"]
+            day = (received if received.tzinfo else received.replace(tzinfo=dt.UTC))
+            changes["due_date"] = add_working_days(day.astimezone().date(), kind.service_days,
+                                                   app.profile.holidays)
         else:
             changes[key] = value.strip()
         review.discard(REVIEW_NAMES.get(key, key))

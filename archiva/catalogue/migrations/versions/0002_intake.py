@@ -35,6 +35,7 @@ def upgrade() -> None:
         sa.Column("review", sa.Text, nullable=False, server_default="[]"),
         sa.Column("answered_by", sa.Integer, sa.ForeignKey("records.id")),
         sa.Column("text", sa.Text, nullable=False, server_default=""),
+        sa.Column("sha256", sa.String(64), unique=True),
     )
     op.create_index("ix_letters_progress", "letters", ["progress"])
     op.create_index("ix_letters_type", "letters", ["letter_type"])
