@@ -31,6 +31,7 @@ class Content:
     pages: int
     text: str
     needs_ocr: bool
+    page_texts: tuple[str, ...] = ()  # a PDF's text page by page
 
 
 def sniff(head: bytes) -> str | None:
@@ -65,11 +66,16 @@ def is_complete(path: Path) -> bool:
         real = kind_of(path)
     except Unreadable as exc:
         return exc.reason != "empty"  # wrong types are complete: they go to quarantine
-    if real == "pdf":
+    if real in ("pdf", "image"):
         with path.open("rb") as f:
+            head = f.read(3)
             f.seek(max(0, path.stat().st_size - 1024))
-            if b"%%EOF" not in f.read():
-                return False
+            tail = f.read()
+        if real == "pdf" and b"%%EOF" not in tail:
+            return False
+        # A JPEG ends with its end-of-image marker; PIL decoded some cut-off ones without error.
+        if head == b"\xff\xd8\xff" and b"\xff\xd9" not in tail[-32:]:
+            return False
     try:
         _open(path, real)
     except Exception:
@@ -93,10 +99,13 @@ def _open(path: Path, kind: str) -> int:
         return 1
     from PIL import Image
 
+    # Decode every page fully: verify() alone passed a JPEG cut off half-way.
     with Image.open(path) as img:
-        img.verify()
-    with Image.open(path) as img:
-        return getattr(img, "n_frames", 1)
+        frames = getattr(img, "n_frames", 1)
+        for i in range(frames):
+            img.seek(i)
+            img.load()
+        return frames
 
 
 def why_incomplete(path: Path, waited: str) -> Unreadable:
@@ -148,7 +157,20 @@ def _read_pdf(path: Path, max_pages: int) -> Content:
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise Unreadable("corrupt", f"the PDF is damaged ({type(exc).__name__}: {exc})") from None
     needs_ocr = any(len(t.strip()) < MIN_TEXT_PER_PAGE for t in texts)
-    return Content("pdf", pages, "\n".join(texts), needs_ocr)
+    return Content("pdf", pages, "\n".join(texts), needs_ocr, tuple(texts))
+
+
+def merged_text(found: Content, ocr_text: str) -> str:
+    """A PDF's own text where a page has it, OCR's text for the pages without (OCR's text
+    comes page by page, separated by form feeds)."""
+    ocr_pages = ocr_text.split("\f")
+    if not found.page_texts:
+        return "\n".join(ocr_pages)
+    out = []
+    for i, own in enumerate(found.page_texts):
+        read = ocr_pages[i] if i < len(ocr_pages) else ""
+        out.append(own if len(own.strip()) >= MIN_TEXT_PER_PAGE else read)
+    return "\n".join(out)
 
 
 def _read_docx(path: Path) -> str:

@@ -77,4 +77,4 @@ def searchable_pdf(src: Path, out: Path, kind: str, jobs: int | None = None) -> 
         raise Unreadable("ocr-failed", f"OCR ended with code {code}")
     text = sidecar.read_text("utf-8", errors="replace")
     sidecar.unlink()
-    return text.replace("\f", "\n")
+    return text  # pages separated by form feeds

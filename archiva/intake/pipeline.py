@@ -257,7 +257,8 @@ class Intake:
         ocr_copy = None
         if found.needs_ocr:
             ocr_copy, text = self._ocr(staged, found)
-            found = files_content.Content(found.kind, found.pages, text, True)
+            found = files_content.Content(found.kind, found.pages,
+                                          files_content.merged_text(found, text), True)
         details = extract_letter(found.text)
         kind = letter_type_for(details, found.text, self.app.profile.letter_types)
         received = dt.datetime.now(dt.UTC)

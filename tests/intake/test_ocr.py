@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -159,3 +160,28 @@ def test_letter_details_from_scans_of_every_layout(scanned: tuple[Settings, Any]
         else:
             wrong.append((s.layout, getattr(s, field), got))
     assert right >= len(LAYOUTS) - 1, wrong
+
+
+def test_a_text_pdf_with_one_scanned_page_keeps_its_own_text(tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    from tests.intake.test_pipeline import letter_pdf
+
+    home = make_home(tmp_path / "home")
+    text_pdf = letter_pdf(tmp_path / "text.pdf", 77)
+    scan = tmp_path / "scan.png"
+    write_scan(samples()[3], scan, dpi=300)
+    with Image.open(scan) as img:
+        img.convert("RGB").save(tmp_path / "scan.pdf", "PDF", resolution=300)
+    writer = PdfWriter()
+    writer.append(str(text_pdf))
+    writer.append(str(tmp_path / "scan.pdf"))
+    mixed = home.home / "inbox" / "campuran.pdf"
+    with mixed.open("wb") as f:
+        writer.write(f)
+    with Archiva.open(home) as app:
+        [filed] = Intake(app).take_now([mixed]).filed
+        text = (app.catalogue.letter(filed["record_id"]) or {})["text"]
+    assert "421/77/Disdikbud/2026" in text  # page 1 as written, not as OCR read it
+    assert recall(samples()[3].text(), text) >= 0.45  # page 2 read by OCR
+    assert filed["letter"]["their_number"] == "421/77/Disdikbud/2026"

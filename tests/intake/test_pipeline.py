@@ -368,3 +368,19 @@ def test_links_in_the_inbox_are_set_aside_without_following_them(intake_home: Se
     assert set(reasons) == {"tautan.pdf", "pipa.pdf"}
     assert all(r.startswith("unsupported") for r in reasons.values())
     assert report.filed == [] and secret.exists()
+
+
+def test_a_half_written_jpeg_is_not_taken_as_complete(intake_home: Settings,
+                                                      tmp_path: Path) -> None:
+    from PIL import Image
+
+    whole = tmp_path / "scan.jpg"
+    Image.new("L", (1240, 1754), 230).save(whole, "JPEG", dpi=(150, 150))
+    data = whole.read_bytes()
+    (intake_home.home / "inbox" / "scan.jpg").write_bytes(data[: len(data) // 2])
+    settled(intake_home)
+    with Archiva.open(intake_home) as app:
+        report = Intake(app).scan()
+    # unchanged for ten minutes (past the stale limit) and still cut off: truncated, not filed
+    assert report.filed == []
+    assert [q["reason"].split(":")[0] for q in report.quarantined] == ["truncated"]
