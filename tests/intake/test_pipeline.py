@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -80,6 +81,19 @@ def everything_once(home: Settings, names: list[str]) -> None:
     left = [p.name for p in (home.home / "inbox").rglob("*") if p.is_file()]
     assert left == []
     assert len(originals) + len(quarantined) == len(names)
+
+
+def two_file_scans_at_once(home: Settings) -> list[dict[str, Any]]:
+    """Run two `archiva file-scans --json` processes at the same time; their reports."""
+    procs = [subprocess.Popen([sys.executable, "-m", "archiva", "file-scans", "--json"],
+                              cwd=REPO, env=child_env(home), stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    reports = []
+    for p in procs:
+        out, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err
+        reports.append(json.loads(out))
+    return reports
 
 
 @pytest.fixture
@@ -169,15 +183,7 @@ def test_two_concurrent_file_scans_file_each_letter_exactly_once(intake_home: Se
         letter_docx(inbox / f"surat-{i:02d}.docx", i)
         names.append(f"surat-{i:02d}.docx")
     settled(intake_home)
-    env = child_env(intake_home)
-    procs = [subprocess.Popen([sys.executable, "-m", "archiva", "file-scans", "--json"],
-                              cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True) for _ in range(2)]
-    reports = []
-    for p in procs:
-        out, err = p.communicate(timeout=300)
-        assert p.returncode == 0, err
-        reports.append(json.loads(out))
+    reports = two_file_scans_at_once(intake_home)
     filed = [f["file"] for r in reports for f in r["filed"]]
     assert sorted(filed) == names
     numbers = [f["agenda_number"] for r in reports for f in r["filed"]]
@@ -289,15 +295,7 @@ def test_the_same_letter_in_two_processes_at_once_is_filed_once(intake_home: Set
         letter_docx(inbox / f"a-{i:02d}.docx", i)
         (inbox / f"b-{i:02d}.docx").write_bytes((inbox / f"a-{i:02d}.docx").read_bytes())
     settled(intake_home)
-    env = child_env(intake_home)
-    procs = [subprocess.Popen([sys.executable, "-m", "archiva", "file-scans", "--json"],
-                              cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True) for _ in range(2)]
-    reports = []
-    for p in procs:
-        out, err = p.communicate(timeout=300)
-        assert p.returncode == 0, err
-        reports.append(json.loads(out))
+    reports = two_file_scans_at_once(intake_home)
     filed = [f for r in reports for f in r["filed"]]
     duplicates = [d for r in reports for d in r["duplicates"]]
     assert len(filed) == 12 and len(duplicates) == 12
