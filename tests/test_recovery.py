@@ -39,7 +39,10 @@ def _kill(proc: subprocess.Popen[str]) -> None:
 
 
 def _archive_files(settings: Settings) -> list[Path]:
-    return sorted(p for p in settings.archive_dir.rglob("*") if p.is_file())
+    """Finished files in the archive. A worker killed in the middle of a write leaves a hidden
+    temporary file (`.<name>.<hex>.tmp`), never a finished name; `doctor` removes those."""
+    return sorted(p for p in settings.archive_dir.rglob("*")
+                  if p.is_file() and not (p.name.startswith(".") and p.name.endswith(".tmp")))
 
 
 @pytest.mark.slow
