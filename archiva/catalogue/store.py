@@ -341,22 +341,11 @@ class Catalogue:
     def mark_filed(self, rid: int, entries: Sequence[FileEntry], actor: str,
                    action: str = "file") -> bool:
         """RESERVED -> FILED with its files, atomically; False when it was no longer reserved."""
-        now = utcnow()
-        with self.transaction() as conn:
-            done = conn.execute(
-                update(records)
-                .where(records.c.id == rid, records.c.status == RESERVED)
-                .values(status=FILED, updated_at=now, owner=None)
-            ).rowcount
-            if not done:
-                return False
-            self._insert_files(conn, rid, entries, now)
-            self._event(conn, rid, action, actor, ", ".join(e.path for e in entries))
-        return True
+        return bool(self.mark_filed_many([(rid, entries)], actor, action))
 
     def mark_filed_many(self, items: Sequence[tuple[int, Sequence[FileEntry]]],
-                        actor: str) -> list[int]:
-        """Batch form of mark_filed for certificate runs: one transaction for many records.
+                        actor: str, action: str = "file") -> list[int]:
+        """Many records RESERVED -> FILED in one transaction (certificate batches).
         Returns the ids filed; the others were no longer reserved."""
         now = utcnow()
         filed: list[int] = []
@@ -369,7 +358,7 @@ class Catalogue:
                 ).rowcount
                 if done:
                     self._insert_files(conn, rid, entries, now)
-                    self._event(conn, rid, "file", actor, ", ".join(e.path for e in entries))
+                    self._event(conn, rid, action, actor, ", ".join(e.path for e in entries))
                     filed.append(rid)
         return filed
 
