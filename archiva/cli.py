@@ -478,6 +478,132 @@ def intake_set(ctx: click.Context, agenda: str, status: str | None, answered_by:
     _emit(as_json, data, lambda: click.echo(f"{data['agenda_number']} updated."))
 
 
+# -- archive search ------------------------------------------------------------------------------
+
+KIND_WORDS = {"decree": "keputusan", "mou": "perjanjian", "report": "laporan",
+              "certificate": "sertifikat", "number": "nomor", "external": "tercatat",
+              "incoming": "surat masuk"}
+
+
+def _progress_bar(total: int, what: str) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="rec", desc=what, file=sys.stderr, disable=None)
+
+
+@cli.command(context_settings={"ignore_unknown_options": True})
+@click.argument("query", nargs=-1, type=click.UNPROCESSED)
+@click.option("--kind", help="Only this kind: keputusan, perjanjian, laporan, sertifikat, "
+                             "nomor, tercatat, masuk (or decree, mou, ...).")
+@click.option("--year", type=int, help="Only records of this year.")
+@click.option("--from", "date_from", type=DATE, help="Dated on or after YYYY-MM-DD.")
+@click.option("--to", "date_to", type=DATE, help="Dated on or before YYYY-MM-DD.")
+@click.option("--sender", help="Sender, partner or participant (all its words).")
+@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance",
+              show_default=True, help="Best matches first, or newest first.")
+@click.option("--limit", type=int, default=10, show_default=True, help="How many results.")
+@json_option
+@click.pass_context
+def search(ctx: click.Context, query: tuple[str, ...], kind: str | None, year: int | None,
+           date_from: dt.datetime | None, date_to: dt.datetime | None, sender: str | None,
+           sort: str, limit: int, as_json: bool) -> None:
+    """Search the archive: words, "phrases", field:value, numbers (README: Searching)."""
+    from archiva.search.results import SearchRequest
+
+    app = _open(ctx)
+    request = SearchRequest(" ".join(query), kind, year,
+                            date_from.date() if date_from else None,
+                            date_to.date() if date_to else None, sender, sort, limit)
+    bar = None
+
+    def progress(n: int) -> None:  # only when the index must be rebuilt first
+        nonlocal bar
+        if bar is None:
+            click.echo("The search index is being rebuilt from the catalogue first.", err=True)
+            bar = _progress_bar(app.catalogue.record_count(), "Index")
+        bar.update(n)
+
+    try:
+        result = app.search(request, progress)
+    finally:
+        if bar is not None:
+            bar.close()
+
+    def human() -> None:
+        shown = request.query or "the filters given"
+        if not result.hits:
+            click.echo(f"Nothing found for {shown}.")
+        else:
+            click.echo(f"{result.total} record(s) found for {shown}"
+                       + (f"; the first {len(result.hits)}:" if result.total > len(result.hits)
+                          else ":"))
+        for i, h in enumerate(result.hits, 1):
+            r = h.record
+            date = indonesian.date_text(r.doc_date) if r.doc_date else "-"
+            status = f"  [{STATUS_LABELS.get(r.status, r.status)}]" if r.status != "filed" else ""
+            click.echo(f"{i:>3}. {r.number}  {KIND_WORDS.get(r.kind, r.kind)}  {date}{status}")
+            click.echo(f"     {h.title}")
+            if h.snippet:
+                click.echo(f"     {_marked(h.snippet)}")
+        if result.fuzzy:
+            click.echo("Close spellings were searched too for: " + ", ".join(result.fuzzy)
+                       + ".")
+        if result.pending:
+            click.echo(f"Note: {result.pending} change(s) from the last moments are not in the "
+                       "index yet (another process is updating it); search again shortly.")
+
+    _emit(as_json, result.to_json(), human)
+
+
+def _marked(snippet: str) -> str:
+    """Matched words in bold on a terminal; kept as **word** when piped."""
+    from archiva.search.snippets import MARK
+
+    if not sys.stdout.isatty():
+        return snippet
+    parts = snippet.split(MARK)
+    return "".join(click.style(p, bold=True) if i % 2 else p for i, p in enumerate(parts))
+
+
+@cli.command()
+@click.option("--check", is_flag=True,
+              help="Only compare the index with the catalogue and report the differences.")
+@json_option
+@click.pass_context
+def reindex(ctx: click.Context, check: bool, as_json: bool) -> None:
+    """Rebuild the search index from the catalogue (or, with --check, report drift)."""
+    app = _open(ctx)
+    if check:
+        report = app.check_index()
+
+        def human_check() -> None:
+            click.echo(f"Search index {report.index}: {report.state}; "
+                       f"{report.index_documents} entries for {report.catalogue_records} "
+                       "records.")
+            for label, rows in (("Missing from the index", report.missing),
+                                ("Out of date in the index", report.stale)):
+                for rid, number in rows[:20]:
+                    click.echo(f"{label}: {number} (record {rid})")
+                if len(rows) > 20:
+                    click.echo(f"{label}: … and {len(rows) - 20} more")
+            for rid in report.orphaned[:20]:
+                click.echo(f"In the index but not in the catalogue: record {rid}")
+            if report.pending:
+                click.echo(f"Queued for the index (not applied yet): {report.pending} change(s)")
+            click.echo("In sync with the catalogue." if report.in_sync else
+                       "Not in sync: run `archiva reindex` to rebuild it from the catalogue.")
+
+        _emit(as_json, report.to_json(), human_check)
+        if not report.in_sync:
+            ctx.exit(EXIT_FAILED)
+        return
+    with _progress_bar(app.catalogue.record_count(), "Index") as bar:
+        rebuilt = app.reindex(bar.update)
+    _emit(as_json, rebuilt.to_json(),
+          lambda: click.echo(f"Search index rebuilt from the catalogue: {rebuilt.records} "
+                             f"records in {rebuilt.seconds} s ({rebuilt.index})."))
+
+
 @cli.command()
 @click.option("--force", is_flag=True,
               help="Also settle reservations held by processes on other machines.")

@@ -51,7 +51,7 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     try:
         os.fsync(fd)
@@ -73,7 +73,7 @@ def write_new(dest: Path, data: bytes, home: Path, role: str = "document") -> Fi
         _link_no_overwrite(tmp, dest)
     finally:
         tmp.unlink(missing_ok=True)
-    _fsync_dir(dest.parent)
+    fsync_dir(dest.parent)
     return FileEntry(
         path=str(dest.relative_to(home)),
         format=dest.suffix.lstrip("."),
@@ -138,7 +138,7 @@ def move_into(src: Path, folder: Path, name: str) -> Path:
                 tmp.unlink(missing_ok=True)
                 src.unlink(missing_ok=True)
     src.unlink()
-    _fsync_dir(folder)
+    fsync_dir(folder)
     return target
 
 

@@ -33,6 +33,15 @@ class FileEntry:
 
 
 @dataclass(frozen=True)
+class DocumentText:
+    """A generated document's full text, kept for search: as rendered, or extracted from its
+    archived files."""
+
+    body: str
+    source: str = "rendered"
+
+
+@dataclass(frozen=True)
 class NumberRequest:
     """One number to allocate. `status` is ISSUED for a number taken for a document drafted
     outside Archiva, RESERVED for one whose document Archiva is about to generate."""
@@ -102,3 +111,15 @@ class Record:
                 for f in self.files
             ],
         }
+
+
+@dataclass(frozen=True)
+class IndexSource:
+    """Everything the search index is built from for one record, read from the catalogue:
+    the record, its letter details (incoming letters), its full text, and the date of the
+    document that answered it (for late answers)."""
+
+    record: Record
+    letter: dict[str, Any] | None
+    body: str
+    answer_date: dt.date | None

@@ -22,6 +22,8 @@ from archiva.numbering import classification_ok, normalise_classification
 
 if TYPE_CHECKING:
     from archiva.documents.generate import GeneratedDocument
+    from archiva.search.index import SearchIndex
+    from archiva.search.results import CheckReport, RebuildReport, SearchRequest, SearchResult
 
 HOME_FOLDERS = ("archive", "inbox", "quarantine", "index")
 # A reservation held by a process on another machine (shared PostgreSQL) is considered
@@ -66,6 +68,9 @@ def init_home(settings: Settings) -> InitReport:
     cat = Catalogue(settings.database_url)
     try:
         cat.ensure_schema()
+        from archiva.search.index import SearchIndex
+
+        SearchIndex(settings.home / "index", cat).ensure()
     finally:
         cat.close()
     return report
@@ -78,6 +83,9 @@ class Archiva:
         self.settings = settings
         self.profile = profile
         self.catalogue = catalogue
+        self._index: SearchIndex | None = None
+        # Every committed change reaches the search index through the catalogue's outbox.
+        catalogue.on_change = lambda: self.index.changed()
 
     @classmethod
     def open(cls, settings: Settings, recover: bool = True) -> Archiva:
@@ -90,7 +98,17 @@ class Archiva:
         return app
 
     def close(self) -> None:
+        if self._index is not None:
+            self._index.close()  # applies what this process changed, if not done yet
         self.catalogue.close()
+
+    @property
+    def index(self) -> SearchIndex:
+        if self._index is None:
+            from archiva.search.index import SearchIndex
+
+            self._index = SearchIndex(self.settings.home / "index", self.catalogue)
+        return self._index
 
     def __enter__(self) -> Archiva:
         return self
@@ -183,6 +201,24 @@ class Archiva:
 
         return verify(self, code)
 
+    # -- search ------------------------------------------------------------------------------
+
+    def search(self, request: SearchRequest,
+               progress: Callable[[int], None] | None = None) -> SearchResult:
+        """Search the archive. `progress` follows a rebuild, if the index needs one first."""
+        from archiva.search.query import Vocabulary
+
+        vocabulary = Vocabulary({t.name: t.label for t in self.profile.letter_types.values()},
+                                tuple(self.profile.series))
+        return self.index.search(request, vocabulary, progress)
+
+    def reindex(self, progress: Callable[[int], None] | None = None) -> RebuildReport:
+        """Rebuild the search index from the catalogue and swap it in."""
+        return self.index.rebuild(progress, reason="asked for (archiva reindex)")
+
+    def check_index(self) -> CheckReport:
+        return self.index.check()
+
     # -- keeping the invariant ---------------------------------------------------------------
 
     def recover(self, force: bool = False) -> RecoveryReport:
@@ -215,8 +251,13 @@ class Archiva:
         # same name (a catalogue restored from backup) is never claimed nor moved.
         ours = [p for p in planned if filing.written_since(p, rec.created_at)]
         if planned and len(ours) == len(planned):
+            from archiva.documents.text import text_of_files
+
             entries = [filing.entry_for_existing(p, self.settings.home) for p in ours]
-            if self.catalogue.mark_filed(rec.id, entries, self.settings.user, action="recover"):
+            # A letter keeps its text with its details; a generated document's is read back.
+            text = text_of_files(ours) if rec.kind != "incoming" else None
+            if self.catalogue.mark_filed(rec.id, entries, self.settings.user, action="recover",
+                                         text=text):
                 report.filed.append(rec.number)
             return
         if self.catalogue.void_reserved(rec.id, reason, self.settings.user):

@@ -78,5 +78,44 @@ def hang_during_certificates(event: str, participants: str, marker: str, after: 
         app.generate_certificates(Path(event), Path(participants))
 
 
+def hang_in_index_commit(subject: str) -> None:
+    """Issue a number; its index update hangs inside the engine's commit, after the new
+    segment's files are written and before the index's table of contents names them."""
+    import whoosh.writing
+
+    def hang(*_args: Any, **_kw: Any) -> Any:
+        _announce("COMMITTING")
+        time.sleep(FOREVER)
+
+    whoosh.writing.SegmentWriter._commit_toc = hang  # type: ignore[method-assign]
+    with Archiva.open(Settings.resolve()) as app:
+        app.issue_number("letter", "OT.02.02", subject)
+
+
+def search_loop(seconds: str) -> None:
+    """Search the archive over and over for `seconds`, as a user at the web UI would."""
+    from archiva.search.results import SearchRequest
+
+    deadline = time.monotonic() + float(seconds)
+    queries = ["surat", "undangan rapat", "tipe:pengaduan", "status:batal", "C7.15/OT.02",
+               "jenis:masuk tahun:2026", '"kerja sama"', "Rangkasbitug"]
+    count = 0
+    with Archiva.open(Settings.resolve()) as app:
+        while time.monotonic() < deadline:
+            app.search(SearchRequest(queries[count % len(queries)], limit=20))
+            count += 1
+    print(count, flush=True)
+
+
+def issue_and_void(count: str) -> None:
+    """Issue numbers and void every third one."""
+    with Archiva.open(Settings.resolve()) as app:
+        for i in range(int(count)):
+            rec = app.issue_number("letter", "OT.02.02", f"Surat serentak {i}")
+            if i % 3 == 0:
+                app.void(rec.number, f"dibatalkan serentak {i}")
+            print(rec.number, flush=True)
+
+
 if __name__ == "__main__":
     globals()[sys.argv[1]](*sys.argv[2:])

@@ -108,6 +108,7 @@ letters = Table(
     # The original's checksum while the letter stands (cleared when its number is voided):
     # unique, so two processes can never register the same letter twice.
     Column("sha256", String(64), unique=True),
+    Column("closed_on", Date),  # the day its progress became "selesai" (late answers)
     Index("ix_letters_progress", "progress"),
     Index("ix_letters_type", "letter_type"),
 )
@@ -125,4 +126,25 @@ quarantine = Table(
     Column("at", DateTime(timezone=True), nullable=False),
     Column("duplicate_of", Integer, ForeignKey("records.id")),
     Column("released_at", DateTime(timezone=True)),
+)
+
+# The full text of a generated document (incoming letters keep theirs in letters.text), so the
+# search index can be rebuilt from the catalogue alone, without reading archived files.
+texts = Table(
+    "texts",
+    metadata,
+    Column("record_id", Integer, ForeignKey("records.id"), primary_key=True),
+    Column("body", Text, nullable=False, server_default=""),
+    Column("source", String(16), nullable=False),  # rendered | extracted
+)
+
+# The search index's outbox: every change of a record queues it here in the same transaction;
+# the index writer applies the queued records and then deletes these rows.
+index_outbox = Table(
+    "index_outbox",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("record_id", Integer, ForeignKey("records.id"), nullable=False, index=True),
+    Column("queued_at", DateTime(timezone=True), nullable=False),
+    sqlite_autoincrement=True,
 )

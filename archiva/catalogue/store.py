@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -13,15 +13,34 @@ from sqlalchemy import create_engine, event, func, insert, select, text, update
 from sqlalchemy.engine import Connection, Engine, Row
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
-from archiva.catalogue.schema import counters, events, files, letters, quarantine, records
+from archiva.catalogue.schema import (
+    counters,
+    events,
+    files,
+    index_outbox,
+    letters,
+    quarantine,
+    records,
+    texts,
+)
 from archiva.config import Series
 from archiva.errors import BadInputError, CatalogueError, ConflictError, NotFoundError
-from archiva.models import FILED, RECORDED, RESERVED, VOID, FileEntry, NumberRequest, Record
+from archiva.models import (
+    FILED,
+    RECORDED,
+    RESERVED,
+    VOID,
+    DocumentText,
+    FileEntry,
+    IndexSource,
+    NumberRequest,
+    Record,
+)
 from archiva.numbering import NumberParts, Placement, number_key, place, render_number
 
 # The newest migration; checked by a test against the migration scripts so that opening the
 # catalogue can skip importing Alembic (~0.5 s) when the schema is already current.
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -41,6 +60,8 @@ class Catalogue:
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
         self.engine = self._engine(url)
+        # Called after each committed transaction that queued records for the search index.
+        self.on_change: Callable[[], None] | None = None
 
     @staticmethod
     def _engine(url: str) -> Engine:
@@ -74,12 +95,19 @@ class Catalogue:
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
+        queued = False
         try:
-            with self.engine.connect().execution_options(archiva_write=True) as conn, \
-                    conn.begin():
-                yield conn
+            with self.engine.connect().execution_options(archiva_write=True) as conn:
+                try:
+                    with conn.begin():
+                        yield conn
+                    queued = bool(conn.info.get(_QUEUED))
+                finally:
+                    conn.info.pop(_QUEUED, None)
         except OperationalError as exc:
             raise self._unreachable(exc) from None
+        if queued and self.on_change is not None:
+            self.on_change()
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
@@ -339,14 +367,18 @@ class Catalogue:
     # -- filing and recovery -----------------------------------------------------------------
 
     def mark_filed(self, rid: int, entries: Sequence[FileEntry], actor: str,
-                   action: str = "file") -> bool:
-        """RESERVED -> FILED with its files, atomically; False when it was no longer reserved."""
-        return bool(self.mark_filed_many([(rid, entries)], actor, action))
+                   action: str = "file", text: DocumentText | None = None) -> bool:
+        """RESERVED -> FILED with its files (and its text), atomically; False when it was no
+        longer reserved."""
+        return bool(self.mark_filed_many([(rid, entries)], actor, action,
+                                          {rid: text} if text else None))
 
     def mark_filed_many(self, items: Sequence[tuple[int, Sequence[FileEntry]]],
-                        actor: str, action: str = "file") -> list[int]:
-        """Many records RESERVED -> FILED in one transaction (certificate batches).
-        Returns the ids filed; the others were no longer reserved."""
+                        actor: str, action: str = "file",
+                        texts_by_id: Mapping[int, DocumentText] | None = None) -> list[int]:
+        """Many records RESERVED -> FILED in one transaction (certificate batches), each with
+        its document text when given. Returns the ids filed; the others were no longer
+        reserved."""
         now = utcnow()
         filed: list[int] = []
         with self.transaction() as conn:
@@ -358,6 +390,10 @@ class Catalogue:
                 ).rowcount
                 if done:
                     self._insert_files(conn, rid, entries, now)
+                    text = (texts_by_id or {}).get(rid)
+                    if text is not None:
+                        conn.execute(insert(texts).values(record_id=rid, body=text.body,
+                                                          source=text.source))
                     self._event(conn, rid, action, actor, ", ".join(e.path for e in entries))
                     filed.append(rid)
         return filed
@@ -558,9 +594,113 @@ class Catalogue:
 
     def _event(self, conn: Connection, rid: int | None, action: str, actor: str,
                detail: str) -> None:
+        now = utcnow()
         conn.execute(insert(events).values(
-            record_id=rid, action=action, actor=actor, at=utcnow(), detail=detail or ""
+            record_id=rid, action=action, actor=actor, at=now, detail=detail or ""
         ))
+        if rid is not None:
+            # Every change that writes history also queues the record for the search index, in
+            # the same transaction (the outbox): the index can lag, never miss a change.
+            self._queue(conn, [rid], now)
+
+    def _queue(self, conn: Connection, rids: Sequence[int], now: dt.datetime) -> None:
+        conn.execute(insert(index_outbox), [{"record_id": r, "queued_at": now} for r in rids])
+        conn.info[_QUEUED] = True
+
+
+    # -- the search index's view ------------------------------------------------------------
+
+    def outbox(self, after_id: int = 0, limit: int = 2000) -> list[tuple[int, int]]:
+        """Queued (task id, record id) pairs after `after_id`, oldest first."""
+        with self.reading() as conn:
+            rows = conn.execute(
+                select(index_outbox.c.id, index_outbox.c.record_id)
+                .where(index_outbox.c.id > after_id).order_by(index_outbox.c.id).limit(limit)
+            ).all()
+        return [(int(r.id), int(r.record_id)) for r in rows]
+
+    def outbox_size(self) -> int:
+        with self.reading() as conn:
+            return int(conn.execute(select(func.count()).select_from(index_outbox)).scalar()
+                       or 0)
+
+    def drop_outbox(self, task_ids: Sequence[int]) -> None:
+        """Remove applied tasks (no history: the index is derived data)."""
+        with self.transaction() as conn:
+            for chunk in _chunks(list(task_ids), 500):
+                conn.execute(index_outbox.delete().where(index_outbox.c.id.in_(chunk)))
+
+    def record_ids(self, after_id: int = 0, limit: int = 1000) -> list[int]:
+        """Record ids above `after_id` in id order: the catalogue in chunks."""
+        with self.reading() as conn:
+            return [int(i) for i in conn.execute(
+                select(records.c.id).where(records.c.id > after_id)
+                .order_by(records.c.id).limit(limit)).scalars()]
+
+    def record_count(self) -> int:
+        with self.reading() as conn:
+            return int(conn.execute(select(func.count()).select_from(records)).scalar() or 0)
+
+    def index_sources(self, ids: Sequence[int]) -> list[IndexSource]:
+        """What the search index needs of these records; ids not in the catalogue are left
+        out (the index drops them)."""
+        recs = self.records_by_ids(ids)
+        out: list[IndexSource] = []
+        with self.reading() as conn:
+            for i in range(0, len(recs), 500):
+                part = recs[i:i + 500]
+                chunk = [r.id for r in part]
+                letter_rows = {r.record_id: dict(r._mapping) for r in conn.execute(
+                    select(letters).where(letters.c.record_id.in_(chunk))).all()}
+                bodies = dict(conn.execute(
+                    select(texts.c.record_id, texts.c.body).where(texts.c.record_id.in_(chunk))
+                ).all())
+                answers = {a for row in letter_rows.values() if (a := row["answered_by"])}
+                answer_dates = dict(conn.execute(
+                    select(records.c.id, records.c.doc_date).where(records.c.id.in_(answers))
+                ).all()) if answers else {}
+                for rec in part:
+                    letter = letter_rows.get(rec.id)
+                    body = letter["text"] if letter else bodies.get(rec.id, "")
+                    answer = letter["answered_by"] if letter else None
+                    out.append(IndexSource(rec, letter, body or "", answer_dates.get(answer)))
+        return out
+
+    def texts_of(self, ids: Sequence[int]) -> dict[int, str]:
+        """The full text of these records (a letter's text, or a generated document's)."""
+        out: dict[int, str] = {}
+        with self.reading() as conn:
+            for chunk in _chunks(list(ids), 500):
+                out.update(conn.execute(select(texts.c.record_id, texts.c.body)
+                                        .where(texts.c.record_id.in_(chunk))).all())
+                out.update(conn.execute(select(letters.c.record_id, letters.c.text)
+                                        .where(letters.c.record_id.in_(chunk))).all())
+        return out
+
+    def filed_without_text(self, kinds: Sequence[str]) -> list[Record]:
+        """Filed documents of these kinds whose text the catalogue lacks (filed by recovery,
+        or before the catalogue kept texts)."""
+        with self.reading() as conn:
+            ids = list(conn.execute(
+                select(records.c.id)
+                .outerjoin(texts, texts.c.record_id == records.c.id)
+                .where(records.c.kind.in_(kinds), records.c.status == FILED,
+                       texts.c.record_id.is_(None))
+                .order_by(records.c.id)).scalars())
+        return self.records_by_ids(ids)
+
+    def store_text(self, rid: int, text: DocumentText) -> None:
+        """Keep a document's text read back from its archived files; queued for the index."""
+        with self.transaction() as conn:
+            exists = conn.execute(select(texts.c.record_id)
+                                  .where(texts.c.record_id == rid)).first()
+            if exists is None:
+                conn.execute(insert(texts).values(record_id=rid, body=text.body,
+                                                  source=text.source))
+                self._queue(conn, [rid], utcnow())
+
+
+_QUEUED = "archiva_index_queued"  # set on a connection whose transaction queued records
 
 
 class DuplicateLetter(Exception):

@@ -21,7 +21,7 @@ from archiva.documents import kinds
 from archiva.documents.generate import load_data, planned_files
 from archiva.documents.participants import Participant, read_participants
 from archiva.errors import ArchivaError, RenderError
-from archiva.models import FILED, RESERVED, VOID, FileEntry, Record
+from archiva.models import FILED, RESERVED, VOID, DocumentText, FileEntry, Record
 
 if TYPE_CHECKING:
     from archiva.service import Archiva
@@ -91,15 +91,23 @@ def generate_certificates(app: Archiva, event_path: Path, participants_path: Pat
             details={"formats": list(template.outputs), "template": template.name,
                      "participant": p.to_dict(), "activity": event.activity,
                      "start_date": event.start_date.isoformat(),
-                     "end_date": event.end_date.isoformat(), "place": event.common.place},
+                     "end_date": event.end_date.isoformat(), "place": event.common.place,
+                     "signatory": event.common.signatory.name or app.profile.head.name},
         )
         for p in people
     ]
-    records = app.allocate(requests, reserve=True)  # all numbers in one transaction
+    with app.index.batch():  # the index follows the batch about once a second
+        records = app.allocate(requests, reserve=True)  # all numbers in one transaction
+        return _run_batch(app, event, template.path, records, people, progress)
+
+
+def _run_batch(app: Archiva, event: kinds.Event, template: Path, records: list[Record],
+               people: list[Participant],
+               progress: Callable[[int], None] | None) -> BatchResult:
     batch = _Batch(app, records, people)
     try:
         jobs = [_job(app, event, rec, person) for rec, person in zip(records, people, strict=True)]
-        batch.run(template.path, jobs, progress)
+        batch.run(template, jobs, progress)
     except BaseException as exc:
         batch.settle(exc)
         if isinstance(exc, Exception):
@@ -141,16 +149,18 @@ class _Batch:
         self.by_id = {r.id: (r, p) for r, p in zip(records, people, strict=True)}
         self.failed: list[tuple[str, str, str]] = []
         self.pending: list[tuple[int, list[FileEntry]]] = []
+        self.texts: dict[int, DocumentText] = {}
 
     def run(self, template: Path, jobs: list[_Job],
             progress: Callable[[int], None] | None) -> None:
         results = _results(template, jobs, self.app.settings.home)
         try:
-            for rid, entry, error in results:
+            for rid, entry, error, text in results:
                 if entry is None:
                     self._fail(rid, error or "unknown")
                 else:
                     self.pending.append((rid, [entry]))
+                    self.texts[rid] = DocumentText(text)
                     if len(self.pending) >= FILE_BATCH:
                         self._file_pending()
                 if progress:
@@ -165,7 +175,8 @@ class _Batch:
         self.failed.append((rec.number, person.name, why))
 
     def _file_pending(self) -> None:
-        filed = set(self.app.catalogue.mark_filed_many(self.pending, self.app.settings.user))
+        filed = set(self.app.catalogue.mark_filed_many(self.pending, self.app.settings.user,
+                                                       texts_by_id=self.texts))
         for rid, entries in self.pending:
             if rid not in filed:  # settled by recovery meanwhile: its file is not the record's
                 for e in entries:
@@ -175,6 +186,7 @@ class _Batch:
                 self.failed.append((rec.number, person.name,
                                     "settled by recovery while it was being generated"))
         self.pending.clear()
+        self.texts.clear()
 
     def settle(self, exc: BaseException) -> None:
         why = exc.message if isinstance(exc, ArchivaError) else f"{type(exc).__name__}: {exc}"
@@ -192,7 +204,7 @@ class _Batch:
 
 
 def _results(template: Path, jobs: list[_Job],
-             home: Path) -> Iterator[tuple[int, FileEntry | None, str | None]]:
+             home: Path) -> Iterator[tuple[int, FileEntry | None, str | None, str]]:
     workers = min(len(jobs), os.cpu_count() or 1, 8)
     if len(jobs) <= IN_PROCESS_LIMIT or workers < 2:
         _init_worker(str(template), str(home), in_process=True)
@@ -232,17 +244,18 @@ def _die_with_parent() -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)
 
 
-def _render_one(job: _Job) -> tuple[int, FileEntry | None, str | None]:
+def _render_one(job: _Job) -> tuple[int, FileEntry | None, str | None, str]:
+    """(record id, the filed file or None, why it failed, the certificate's text)."""
     from archiva.render.qr import qr_png_data_uri
 
     try:
         context = {**job.context, "qr": qr_png_data_uri(job.qr_payload)}
-        pdf = _worker["renderer"].render(context, max_pages=1)
-        return job.record_id, filing.write_new(job.dest, pdf, _worker["home"]), None
+        pdf, text = _worker["renderer"].render_with_text(context, max_pages=1)
+        return job.record_id, filing.write_new(job.dest, pdf, _worker["home"]), None, text
     except ArchivaError as exc:
-        return job.record_id, None, exc.message
+        return job.record_id, None, exc.message, ""
     except Exception as exc:  # one bad certificate must not stop the batch
-        return job.record_id, None, f"{type(exc).__name__}: {exc}"
+        return job.record_id, None, f"{type(exc).__name__}: {exc}", ""
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,9 @@ from archiva import filing, owner
 from archiva.documents import kinds
 from archiva.documents.datafile import load_mapping
 from archiva.documents.fields import Fields
+from archiva.documents.text import text_of_file
 from archiva.errors import ArchivaError, DataFileError, RenderError
-from archiva.models import RESERVED, STATUS_LABELS, Record
+from archiva.models import RESERVED, STATUS_LABELS, DocumentText, Record
 from archiva.numbering import classification_ok, normalise_classification, safe_file_stem
 from archiva.render.templates import Template, template_for
 
@@ -68,23 +69,28 @@ def generate_document(app: Archiva, kind: str, data_path: Path, reason: str) -> 
     parsed, template = load_data(app, kind, data_path)
     _check_template(app, kind, parsed, template)
     common: kinds.Common = parsed.common
+    details: dict[str, Any] = {"formats": list(template.outputs), "template": template.name,
+                               "data_file": data_path.name,
+                               "signatory": common.signatory.name or app.profile.head.name}
+    if kind == "report":
+        details["basis"] = list(parsed.basis)
     req = app.number_request(
         app.profile.documents[kind].series, kind, common.classification, common.subject,
-        common.date, RESERVED, reason, parties=_parties(kind, parsed, app),
-        details={"formats": list(template.outputs), "template": template.name,
-                 "data_file": data_path.name},
+        common.date, RESERVED, reason, parties=_parties(kind, parsed, app), details=details,
     )
-    rec = app.allocate([req], reserve=True)[0]
-    placed: list[Path] = []
-    with settling(app, rec, placed), work_dir(app) as work:
-        made = _render(app, kind, parsed, template, rec.number, work)
-        dests = dict(zip(template.outputs, planned_files(app, rec), strict=True))
-        entries = []
-        for fmt in template.outputs:
-            entries.append(filing.place_file(made[fmt], dests[fmt], app.settings.home))
-            placed.append(dests[fmt])
-        if not app.catalogue.mark_filed(rec.id, entries, app.settings.user):
-            raise LostReservation(rec.number)
+    with app.index.batch():  # one index update for the reservation and the filing
+        rec = app.allocate([req], reserve=True)[0]
+        placed: list[Path] = []
+        with settling(app, rec, placed), work_dir(app) as work:
+            made, text = _render(app, kind, parsed, template, rec.number, work)
+            dests = dict(zip(template.outputs, planned_files(app, rec), strict=True))
+            entries = []
+            for fmt in template.outputs:
+                entries.append(filing.place_file(made[fmt], dests[fmt], app.settings.home))
+                placed.append(dests[fmt])
+            if not app.catalogue.mark_filed(rec.id, entries, app.settings.user,
+                                            text=DocumentText(text)):
+                raise LostReservation(rec.number)
     return GeneratedDocument(app.catalogue.record(rec.id))
 
 
@@ -165,25 +171,28 @@ def _check_template(app: Archiva, kind: str, parsed: Any, template: Template) ->
 
 
 def _render(app: Archiva, kind: str, parsed: Any, template: Template, number: str,
-            work: Path) -> dict[str, Path]:
-    """Render into the work folder; returns the file of each output format."""
+            work: Path) -> tuple[dict[str, Path], str]:
+    """Render into the work folder; returns the file of each output format, and the
+    document's text for search."""
     context = context_for(kind, parsed, app, number)
     stem = safe_file_stem(number)
     if template.engine == "html":
         from archiva.render.pdf import HtmlRenderer
 
         out = work / f"{stem}.pdf"
-        out.write_bytes(HtmlRenderer(template.path).render(context))
-        return {"pdf": out}
+        pdf, text = HtmlRenderer(template.path).render_with_text(context)
+        out.write_bytes(pdf)
+        return {"pdf": out}, text
     from archiva.render.docx import render_docx
     from archiva.render.office import convert_to_pdfa
 
     made = {"docx": work / f"{stem}.docx"}
     render_docx(template.path, context, made["docx"])
+    text = text_of_file(made["docx"])
     if "pdf" in template.outputs:
         made["pdf"] = convert_to_pdfa([made["docx"]], work, app.settings.home / ".work" /
                                       "office")[0]
-    return made
+    return made, text
 
 
 def _parties(kind: str, parsed: Any, app: Archiva) -> list[dict[str, Any]]:

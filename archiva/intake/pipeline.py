@@ -120,8 +120,9 @@ class Intake:
         if not self.inbox.is_dir():
             raise BadInputError(f"The inbox {self.inbox} does not exist.",
                                 "Create it, or give another folder with --inbox.")
-        for path in sorted(self._candidates()):
-            self.consider(path, report)
+        with self.app.index.batch():
+            for path in sorted(self._candidates()):
+                self.consider(path, report)
         return report
 
     def _candidates(self) -> list[Path]:
@@ -164,8 +165,9 @@ class Intake:
         report = IntakeReport()
         for path in paths:
             self._refuse_own_folders(path.resolve(), "The file")
-        for path in paths:
-            self.take(path, report, truncated="it was incomplete when taken on request")
+        with self.app.index.batch():
+            for path in paths:
+                self.take(path, report, truncated="it was incomplete when taken on request")
         return report
 
     def retry(self, quarantined: Path) -> IntakeReport:
@@ -322,6 +324,7 @@ class Intake:
         archive's file system), made before an agenda number is taken."""
         from archiva.intake.ocr import searchable_pdf
 
+        self.app.index.flush()  # letters filed before this slow step become searchable now
         work = self.home / ".work" / f"{owner.current()}-{secrets.token_hex(4)}"
         work.mkdir(parents=True)
         out = work / "ocr.pdf"

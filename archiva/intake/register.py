@@ -71,6 +71,10 @@ def update_letter(app: Archiva, agenda: str, status: str | None, answered_by: st
     changes: dict[str, Any] = {}
     if status:
         changes["progress"] = status
+        if status != "selesai":
+            changes["closed_on"] = None
+        elif letter["progress"] != "selesai":
+            changes["closed_on"] = dt.date.today()  # when it was done: late or on time
     if answered_by:
         changes["answered_by"] = app.catalogue.by_number(answered_by).id
     review = set(_review(letter))

@@ -71,6 +71,7 @@ def watch(intake: Intake, polling: bool, stop: threading.Event,
              intake.settings.rescan_seconds)
     pending: set[Path] = set()
     next_rescan = 0.0
+    intake.app.index.ensure()  # a missing or outdated index is rebuilt before watching
     try:
         while not stop.is_set():
             now = time.monotonic()
@@ -81,12 +82,14 @@ def watch(intake: Intake, polling: bool, stop: threading.Event,
             pending |= handler.take()
             if pending:
                 out = IntakeReport()
-                for path in sorted(pending):
-                    intake.consider(path, out)
+                with intake.app.index.batch():
+                    for path in sorted(pending):
+                        intake.consider(path, out)
                 waiting = {intake.inbox / w["file"] for w in out.waiting}
                 pending = {p for p in pending if p in waiting and p.exists()}
                 if out.filed or out.duplicates or out.quarantined:
                     report(out)
+            intake.app.index.flush()  # retries an update another writer held up
             handler.wake.wait(TICK_SECONDS)
             handler.wake.clear()
     finally:

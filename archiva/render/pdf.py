@@ -13,6 +13,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
 from archiva.errors import RenderError
+from archiva.render.text import html_text
 
 PDF_VARIANT = "pdf/a-3b"
 _LOCAL_STYLESHEET = re.compile(
@@ -65,6 +66,12 @@ class HtmlRenderer:
         except jinja2.UndefinedError as exc:
             raise RenderError(f"The template {self.template_path.name} uses a field the data "
                               f"lacks: {exc}.", "Add the field to the data file.") from None
+
+    def render_with_text(self, context: dict[str, Any],
+                         max_pages: int | None = None) -> tuple[bytes, str]:
+        """The PDF and the document's plain text (for search). Filling the template a second
+        time for the text costs well under a millisecond."""
+        return self.render(context, max_pages), html_text(self.html(context))
 
     def render(self, context: dict[str, Any], max_pages: int | None = None) -> bytes:
         html = HTML(string=self.html(context), base_url=str(self.template_path.parent))

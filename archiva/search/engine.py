@@ -1,0 +1,411 @@
+"""The Whoosh adapter: the only module that imports Whoosh.
+
+It turns SearchDocuments into index entries and query trees (archiva.search.query) into Whoosh
+queries, and returns plain results. Every failure inside Whoosh comes out as EngineError, so no
+Whoosh type or exception leaks into the rest of Archiva."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh import query as wq
+from whoosh import sorting
+from whoosh.analysis import Filter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+from archiva.errors import ArchivaError
+from archiva.search import analysis, stemming
+from archiva.search import query as q
+from archiva.search.documents import SearchDocument, search_key
+
+FUZZY_MIN_LENGTH = 5  # shorter words have too many neighbours one letter away
+WRITER_MEMORY_MB = 128
+
+# Where a word typed without a field is looked for, and how much each place counts.
+WORD_FIELDS = (("title", 2.5, True), ("body", 1.0, True), ("party", 2.0, False),
+               ("signer", 1.5, False))
+PHRASE_FIELDS = (("title_exact", 2.0), ("body_exact", 1.0), ("party", 2.0), ("signer", 1.5))
+FIELD_OF_TEXT = {"subject": ("title", "title_exact"), "text": ("body", "body_exact"),
+                 "party": ("party", "party"), "signer": ("signer", "signer")}
+NUMBER_FIELDS = {"any": (("numbers", 3.0), ("other_numbers", 2.0), ("cited_numbers", 1.0)),
+                 "number": (("numbers", 3.0), ("other_numbers", 2.0)),
+                 "agenda": (("numbers", 1.0),)}
+KEYWORD_FIELDS = {"kind": "kind", "series": "series", "status": "status",
+                  "type": "letter_type", "progress": "progress",
+                  "classification": "classification"}
+DATE_FIELDS = {"date": "date", "letter_date": "letter_date", "due": "due"}
+
+
+class EngineError(Exception):
+    """Whoosh failed: a damaged or unreadable index, a full disk, a lock held elsewhere."""
+
+
+@dataclass
+class EngineResult:
+    total: int
+    hits: list[tuple[int, float | None]]  # (record id, score), best first
+    terms: dict[str, set[str]] = field(default_factory=dict)  # field -> matched index terms
+    fuzzy: list[str] = field(default_factory=list)  # words matched by close spellings
+    empty: bool = False  # the query had only stop words
+
+
+class _Fold(Filter):
+    """Lower case without accents, exactly as archiva.search.analysis.fold."""
+
+    def __call__(self, tokens: Iterable[Any]) -> Iterator[Any]:
+        for t in tokens:
+            t.text = analysis.fold(t.text)
+            yield t
+
+
+def _analyzer(stem: Callable[[str], str] | None) -> Any:
+    chain = RegexTokenizer(analysis.TOKEN_PATTERN) | _Fold()
+    if stem is None:
+        return chain
+    return (chain | StopFilter(stoplist=analysis.STOP_WORDS, minsize=analysis.MIN_STEMMED_LENGTH)
+            | StemFilter(stemfn=stem, cachesize=200_000))
+
+
+def schema(stemmer: str = "archiva") -> Schema:
+    """The index's fields. `stemmer` is one of stemming.STEMMERS (the benchmark compares
+    them); Archiva's own index always uses "archiva"."""
+    stemmed = _analyzer(stemming.STEMMERS[stemmer])
+    exact = _analyzer(None)
+    return Schema(
+        record_id=ID(stored=True, unique=True),
+        rid=NUMERIC(int, bits=32, sortable=True),  # the record id again, to break ties
+        stamp=STORED(),
+        numbers=KEYWORD(scorable=True),
+        other_numbers=KEYWORD(scorable=True),
+        cited_numbers=KEYWORD(scorable=True),
+        kind=ID(),
+        series=ID(),
+        status=ID(),
+        letter_type=ID(),
+        progress=ID(),
+        flags=KEYWORD(),
+        classification=KEYWORD(),
+        title=TEXT(analyzer=stemmed, phrase=False),
+        title_exact=TEXT(analyzer=exact),
+        party=TEXT(analyzer=exact),
+        signer=TEXT(analyzer=exact),
+        body=TEXT(analyzer=stemmed, phrase=False),
+        body_exact=TEXT(analyzer=exact),
+        date=NUMERIC(int, bits=32, sortable=True),
+        letter_date=NUMERIC(int, bits=32),
+        due=NUMERIC(int, bits=32),
+        year=NUMERIC(int, bits=32),
+    )
+
+
+@contextmanager
+def _engine_errors(what: str) -> Iterator[None]:
+    try:
+        yield
+    except (ArchivaError, EngineError, KeyboardInterrupt):
+        raise
+    except Exception as exc:
+        raise EngineError(f"{what}: {type(exc).__name__}: {exc}") from exc
+
+
+def _day(d: dt.date) -> int:
+    return d.year * 10000 + d.month * 100 + d.day
+
+
+def _fields(d: SearchDocument) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "record_id": str(d.record_id), "rid": d.record_id, "stamp": d.stamp,
+        "title": d.title, "title_exact": d.title, "party": d.party, "signer": d.signer,
+        "body": d.body, "body_exact": d.body,
+    }
+    for name, terms in (("numbers", d.numbers), ("other_numbers", d.other_numbers),
+                        ("cited_numbers", d.cited_numbers), ("flags", d.flags),
+                        ("classification", d.classification)):
+        if terms:
+            out[name] = " ".join(terms)
+    for name, value in (("kind", d.kind), ("series", d.series), ("status", d.status),
+                        ("letter_type", d.letter_type), ("progress", d.progress)):
+        if value:
+            out[name] = value
+    for name, day in (("date", d.date), ("letter_date", d.letter_date), ("due", d.due_date)):
+        if day is not None:
+            out[name] = _day(day)
+    if d.year is not None:
+        out["year"] = d.year
+    return out
+
+
+def create(path: Path, stemmer: str = "archiva") -> None:
+    path.mkdir(parents=True, exist_ok=True)
+    with _engine_errors(f"creating the index in {path}"):
+        whoosh_index.create_in(str(path), schema(stemmer))
+
+
+def exists(path: Path) -> bool:
+    return whoosh_index.exists_in(str(path))
+
+
+def stemmed_terms(text: str, stemmer: str = "archiva") -> list[str]:
+    """The stemmed field's terms for a text, as the index holds them (the benchmark feeds
+    SQLite FTS5 the very same terms)."""
+    analyzer = schema(stemmer)["body"].analyzer
+    return [t.text for t in analyzer(text)]
+
+
+class Index:
+    """One index folder, opened for reading and writing."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        with _engine_errors(f"opening the index in {path}"):
+            self._ix = whoosh_index.open_dir(str(path))
+            self._schema = self._ix.schema
+        self._searcher: Any = None
+
+    def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def write(self, docs: Iterable[SearchDocument], deletes: Iterable[int] = (),
+              fresh: bool = False, procs: int = 1) -> int:
+        """Add or replace documents and remove deleted records in one commit; all or nothing.
+        `fresh` (a new index being built) adds without looking for older entries."""
+        with _engine_errors(f"writing to the index in {self.path}"):
+            if procs > 1:
+                writer = self._ix.writer(procs=procs, multisegment=True,
+                                         limitmb=WRITER_MEMORY_MB)
+            else:
+                writer = self._ix.writer(limitmb=WRITER_MEMORY_MB)
+            count = 0
+            try:
+                for rid in deletes:
+                    writer.delete_by_term("record_id", str(rid))
+                for d in docs:
+                    if fresh:
+                        writer.add_document(**_fields(d))
+                    else:
+                        writer.update_document(**_fields(d))
+                    count += 1
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+        return count
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def _current_searcher(self) -> Any:
+        if self._searcher is None:
+            self._searcher = self._ix.searcher()
+        elif not self._searcher.up_to_date():
+            # A fresh searcher, never Searcher.refresh(): in whoosh-reloaded 2.7.5 a refreshed
+            # reader keeps segments merged away since and old deletion sets (duplicate and
+            # deleted entries come back), and fails outright on an index that was empty.
+            self._searcher.close()
+            self._searcher = self._ix.searcher()
+        return self._searcher
+
+    def count(self) -> int:
+        with _engine_errors(f"reading the index in {self.path}"):
+            return int(self._current_searcher().doc_count())
+
+    def stamps(self) -> dict[int, str]:
+        """record id -> stamp of every entry (for the drift check)."""
+        with _engine_errors(f"reading the index in {self.path}"):
+            reader = self._current_searcher().reader()
+            out = {}
+            # (reader.all_stored_fields() fails on a segment reader in whoosh-reloaded 2.7.5)
+            for docnum in range(reader.doc_count_all()):
+                if not reader.is_deleted(docnum):
+                    fields = reader.stored_fields(docnum)
+                    out[int(fields["record_id"])] = fields.get("stamp", "")
+            return out
+
+    def search(self, node: q.Node, today: dt.date, sort: str = "relevance",
+               limit: int = 10) -> EngineResult:
+        with _engine_errors(f"searching the index in {self.path}"):
+            searcher = self._current_searcher()
+            translate = _Translator(searcher.reader(), self._schema, today)
+            query = translate.node(node)
+            if query is None:
+                return EngineResult(0, [], empty=True)
+            if sort == "date":  # newest first; on one day, the latest record first
+                order = sorting.MultiFacet([sorting.FieldFacet("date", reverse=True),
+                                            sorting.FieldFacet("rid", reverse=True)])
+                results = searcher.search(query, limit=limit, sortedby=order)
+                hits = [(int(h["record_id"]), None) for h in results]  # ordered, not scored
+            else:
+                results = searcher.search(query, limit=limit + TIE_MARGIN)
+                hits = _by_score([(int(h["record_id"]), float(h.score or 0.0))
+                                  for h in results])[:limit]
+            return EngineResult(len(results), hits, _matched_terms(query, searcher.reader()),
+                                translate.fuzzy)
+
+
+SNIPPET_FIELDS = ("title", "body", "title_exact", "body_exact", "party", "signer")
+TIE_MARGIN = 20  # results fetched past the limit, so equal scores at the cut are ordered
+
+
+def _by_score(hits: list[tuple[int, float]]) -> list[tuple[int, float | None]]:
+    """Best first; equal scores latest record first. Whoosh leaves ties in the order of its
+    internal document numbers, which differ between an updated and a rebuilt index."""
+    return sorted(hits, key=lambda h: (-round(h[1], 6), -h[0]))
+
+
+def _matched_terms(query: Any, reader: Any) -> dict[str, set[str]]:
+    """The text terms of the query that are in the index (fuzzy and prefix terms expanded),
+    by field. (Whoosh's own Query.existing_terms reuses a variable and skips the fields after
+    the first one, so the leaves are walked here.)"""
+    out: dict[str, set[str]] = {}
+    for leaf in query.leaves():
+        for fieldname, text in leaf.expanded_terms(reader):
+            if fieldname in SNIPPET_FIELDS and (fieldname, text) in reader:
+                word = text.decode("utf-8") if isinstance(text, bytes) else str(text)
+                out.setdefault(fieldname, set()).add(word)
+    return out
+
+
+class _Translator:
+    """A query tree as a Whoosh query. Each word is analysed with the analyzer of every field
+    it is looked for in, so queries and documents meet on the same terms."""
+
+    def __init__(self, reader: Any, schema_: Schema, today: dt.date) -> None:
+        self.reader = reader
+        self.schema = schema_
+        self.today = today
+        self.fuzzy: list[str] = []
+
+    def node(self, n: q.Node) -> Any:
+        if isinstance(n, q.Words):
+            return self.phrase(n) if n.phrase else self.words(n)
+        if isinstance(n, q.Number):
+            return self.number(n)
+        if isinstance(n, q.Keyword):
+            return wq.Term(KEYWORD_FIELDS[n.field], n.value)
+        if isinstance(n, q.DateRange):
+            return wq.NumericRange(DATE_FIELDS[n.field], _day(n.start) if n.start else None,
+                                   _day(n.end) if n.end else None)
+        if isinstance(n, q.YearRange):
+            return wq.NumericRange("year", n.start, n.end)
+        if isinstance(n, q.Late):
+            return self.late(n.value)
+        if isinstance(n, q.AllOf):
+            return self.all_of(n.items)
+        if isinstance(n, q.AnyOf):
+            parts = [p for p in map(self.node, n.items) if p is not None]
+            return wq.Or(parts) if parts else None
+        if isinstance(n, q.Not):
+            inner = self.node(n.item)
+            return None if inner is None else wq.Not(inner)
+        return wq.Every()
+
+    def all_of(self, items: tuple[q.Node, ...]) -> Any:
+        parts = [p for p in map(self.node, items) if p is not None]
+        if not parts:
+            return None
+        if all(isinstance(p, wq.Not) for p in parts):
+            parts.insert(0, wq.Every())  # only exclusions: from everything
+        return parts[0] if len(parts) == 1 else wq.And(parts)
+
+    # -- words -----------------------------------------------------------------------------
+
+    def _analysed(self, fieldname: str, text: str) -> list[str]:
+        return list(self.schema[fieldname].process_text(text, mode="query"))
+
+    def words(self, n: q.Words) -> Any:
+        per_word = []
+        for token in self._analysed("body_exact", n.text):
+            stems = self._analysed("body", token)
+            stem = stems[0] if stems else None
+            if stem is None and n.field in (None, "subject", "text"):
+                continue  # a stop word restricts nothing
+            per_word.append(self.word(n.field, token, stem, n.fuzzy))
+        if not per_word:
+            return None
+        return per_word[0] if len(per_word) == 1 else wq.And(per_word)
+
+    def word(self, fieldname: str | None, token: str, stem: str | None, fuzzy: bool) -> Any:
+        clauses: list[Any] = []
+        if fieldname is None:
+            for name, boost, stemmed in WORD_FIELDS:
+                if stemmed and stem:
+                    clauses.append(wq.Term(name, stem, boost=boost))
+                elif not stemmed:
+                    clauses.append(wq.Term(name, token, boost=boost))
+            if any(ch.isdigit() for ch in token):
+                clauses.append(wq.Term("numbers", search_key(token), boost=1.5))
+            fuzzy_fields = ("party", "signer", "title_exact", "body_exact")
+        else:
+            stemmed_name, exact_name = FIELD_OF_TEXT[fieldname]
+            if stemmed_name != exact_name and stem:
+                clauses.append(wq.Term(stemmed_name, stem))
+            clauses.append(wq.Term(exact_name, token))
+            fuzzy_fields = (exact_name,)
+        if fuzzy or (len(token) >= FUZZY_MIN_LENGTH and token.isalpha()
+                     and not self.known(clauses)):
+            self.fuzzy.append(token)
+            distance = 1 if len(token) < 8 else 2
+            clauses += [wq.FuzzyTerm(name, token, boost=0.5, maxdist=distance, prefixlength=1)
+                        for name in fuzzy_fields]
+        return clauses[0] if len(clauses) == 1 else wq.Or(clauses)
+
+    def known(self, clauses: list[Any]) -> bool:
+        """Whether any of these terms is in the index at all (else: close spellings)."""
+        return any(self.reader.doc_frequency(c.fieldname, c.text) > 0 for c in clauses)
+
+    def phrase(self, n: q.Words) -> Any:
+        fields = PHRASE_FIELDS if n.field is None else ((FIELD_OF_TEXT[n.field][1], 1.0),)
+        clauses = []
+        for name, boost in fields:
+            words = self._analysed(name, n.text)
+            if not words:
+                continue
+            clauses.append(wq.Term(name, words[0], boost=boost) if len(words) == 1
+                           else wq.Phrase(name, words, boost=boost))
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else wq.Or(clauses)
+
+    # -- numbers, flags ----------------------------------------------------------------------
+
+    def number(self, n: q.Number) -> Any:
+        whole = self.number_match(n.field, n.text)
+        if not n.lead:
+            return whole
+        # "2209 C7.15/DT.02.00/2023": one number typed with a space, or a word and a number.
+        joined = self.number_match(n.field, f"{n.lead}/{n.text}")
+        word = self.words(q.Words(None, n.lead))
+        return wq.Or([joined, wq.And([word, whole])]) if word is not None else joined
+
+    def number_match(self, fieldname: str, text: str) -> Any:
+        key = search_key(text)
+        clauses = [wq.Or([wq.Term(name, key), wq.Prefix(name, key + "/"),
+                          wq.Prefix(name, key + ".")], boost=boost)
+                   for name, boost in NUMBER_FIELDS[fieldname]]
+        if fieldname == "any":  # also where the number is only written in a text
+            words = self._analysed("body_exact", text)
+            if len(words) > 1:
+                clauses.append(wq.Phrase("body_exact", words, boost=0.5))
+        match = clauses[0] if len(clauses) == 1 else wq.Or(clauses)
+        if fieldname == "agenda":
+            return wq.And([match, wq.Term("kind", "incoming")])
+        return match
+
+    def late(self, value: bool) -> Any:
+        yesterday = _day(self.today - dt.timedelta(days=1))
+        late = wq.Or([wq.Term("flags", "late"),
+                      wq.And([wq.Term("flags", "open"), wq.NumericRange("due", None,
+                                                                        yesterday)])])
+        if value:
+            return late
+        return wq.And([wq.Term("kind", "incoming"), wq.Term("status", "filed"),
+                       wq.Not(late)])
