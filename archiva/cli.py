@@ -617,6 +617,8 @@ def doctor(ctx: click.Context, force: bool, as_json: bool) -> None:
     ctx.call_on_close(app.close)
     report = app.recover(force=force)
     app.clean_scratch(report)
+    rebuilt = app.index.ensure()  # a missing, damaged or outdated index is rebuilt
+    synced = app.index.sync()
     unknown = app.unknown_archive_files()
     counts: dict[str, int] = {}
     for r in app.list_numbers():
@@ -625,7 +627,9 @@ def doctor(ctx: click.Context, force: bool, as_json: bool) -> None:
             "catalogue": app.catalogue.engine.url.render_as_string(hide_password=True),
             "recovered_filed": report.filed, "recovered_voided": report.voided,
             "still_running": report.still_running, "scratch_removed": report.scratch_removed,
-            "unknown_archive_files": unknown, "records_by_status": counts}
+            "unknown_archive_files": unknown, "records_by_status": counts,
+            "search_index": {"state": app.index.state(), "rebuilt": rebuilt.reason if rebuilt
+                             else None, "pending": app.catalogue.outbox_size()}}
 
     def human() -> None:
         click.echo(f"Profile {app.profile.path}: OK")
@@ -643,6 +647,13 @@ def doctor(ctx: click.Context, force: bool, as_json: bool) -> None:
                        "compare it with `archiva show` before moving it)")
         summary = ", ".join(f"{STATUS_LABELS.get(k, k)} {v}" for k, v in sorted(counts.items()))
         click.echo(f"Register: {summary or 'empty'}")
+        if rebuilt:
+            click.echo(f"Search index: rebuilt from the catalogue ({rebuilt.reason}), "
+                       f"{rebuilt.records} records.")
+        pending = data["search_index"]["pending"]
+        click.echo(f"Search index: {data['search_index']['state']}"
+                   + (f", {pending} change(s) still queued ({synced.detail or synced.state})"
+                      if pending else ", up to date with the catalogue"))
 
     _emit(as_json, data, human)
 
