@@ -47,7 +47,9 @@ def test_every_reporting_command_has_json() -> None:
     reporting = {("init",), ("number", "issue"), ("number", "void"), ("number", "record"),
                  ("number", "list"), ("show",), ("doctor",), ("verify-certificate",),
                  ("generate", "decree"), ("generate", "mou"), ("generate", "report"),
-                 ("generate", "certificates")}
+                 ("generate", "certificates"), ("search",), ("reindex",), ("file-scans",),
+                 ("ingest",), ("intake", "list"), ("intake", "show"), ("intake", "set"),
+                 ("intake", "retry")}
     for path in reporting:
         cmd: click.Command = cli
         for part in path:
@@ -149,3 +151,27 @@ def test_number_issue_does_not_import_rendering_engines(home: Settings) -> None:
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert "HEAVY []" in proc.stderr
+
+
+def test_search_and_reindex_from_the_command_line(home: Settings) -> None:
+    code, out, _ = run(home, "number", "issue", "--series", "letter", "--classification",
+                       "OT.02.02", "--subject", "Undangan rapat koordinasi Kabupaten Lebak")
+    assert code == 0
+    code, out, _ = run(home, "search", "--json", "rapat", "lebak")
+    data = json.loads(out)
+    assert code == 0 and data["total"] == 1
+    assert data["hits"][0]["snippet"] == "Undangan **rapat** koordinasi Kabupaten **Lebak**"
+    code, out, _ = run(home, "search", "-lebak")  # a leading minus is NOT, not an option
+    assert code == 0 and "Nothing found" in out
+    code, out, _ = run(home, "search", "rapat", "--sort", "date", "--limit", "5")
+    assert code == 0 and "0001/C7.15/OT.02.02/2026" in out
+    code, out, err = run(home, "search", '"rapat')
+    assert code == 2 and "never closed" in err and "Traceback" not in err
+    code, out, err = run(home, "search")
+    assert code == 2 and "nothing to search for" in err
+    code, out, _ = run(home, "reindex", "--check", "--json")
+    assert code == 0 and json.loads(out)["in_sync"]
+    code, out, _ = run(home, "reindex", "--json")
+    assert code == 0 and json.loads(out)["records"] == 1
+    code, out, _ = run(home, "doctor", "--json")
+    assert json.loads(out)["search_index"] == {"state": "ok", "rebuilt": None, "pending": 0}
