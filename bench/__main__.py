@@ -9,6 +9,10 @@
   intake        born-digital letters/s in one `file-scans` pass; scanned pages through the
                 pipeline vs plain ocrmypdf on the same files; latency from a file's write
                 finishing to its record existing under `watch`
+  search        a generated corpus of Indonesian records: index build docs/s (one process and
+                all cores), size, query p50/p95 against SQLite FTS5 over the same analysed
+                terms, whole `archiva search` processes, filed -> searchable latency, recall@10
+                and MRR of the relevance set, stemmer accuracy (see bench/search.py)
 """
 
 from __future__ import annotations
@@ -328,7 +332,14 @@ def main() -> None:
     parser.add_argument("--letters", type=int, default=200, help="born-digital intake letters")
     parser.add_argument("--scans", type=int, default=8, help="scanned pages for the OCR part")
     parser.add_argument("--arrivals", type=int, default=20, help="files timed under watch")
-    parser.add_argument("--only", choices=["certificates", "decree", "numbers", "intake"])
+    parser.add_argument("--records", type=int, default=100_000, help="search corpus size")
+    parser.add_argument("--rounds", type=int, default=5, help="search query rounds (warm)")
+    parser.add_argument("--search-runs", type=int, default=20,
+                        help="whole `archiva search` processes timed")
+    parser.add_argument("--search-arrivals", type=int, default=20,
+                        help="letters timed from filed to searchable")
+    parser.add_argument("--only", choices=["certificates", "decree", "numbers", "intake",
+                                           "search"])
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args()
     results: dict[str, Any] = {}
@@ -346,6 +357,13 @@ def main() -> None:
         if args.only in (None, "intake"):
             results["intake"] = bench_intake(args.letters, args.scans, args.arrivals, tmp)
             _show("intake", results["intake"], args.json)
+        if args.only in (None, "search"):
+            from bench.search import bench_search
+
+            results["search"] = bench_search(
+                args.records, args.rounds, args.search_runs, args.search_arrivals, tmp,
+                progress=(lambda _m: None) if args.json else print)
+            _show("search", results["search"], args.json)
     if args.json:
         print(json.dumps(results, indent=2))
 

@@ -6,6 +6,7 @@ FTS5 peer see exactly the terms the index holds."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -33,6 +34,7 @@ def _word_list(path: Path) -> frozenset[str]:
 STOP_WORDS = _word_list(DATA / "stopwords-id.txt")
 
 
+@functools.lru_cache(maxsize=200_000)  # a text repeats its words: fold each once
 def fold(word: str) -> str:
     """Lower case without accents: `Pendidikán` and `pendidikan` are one word."""
     lowered = word.lower()

@@ -55,7 +55,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("archiva.search")
 
-INDEX_FORMAT = 1  # the layout and schema of a generation
+INDEX_FORMAT = 3  # the layout and schema of a generation
 META = "archiva-index.json"
 SYNC_WAIT = 2.0  # seconds an update waits for the writer lock before leaving it queued
 REBUILD_WAIT = 60.0
@@ -451,7 +451,7 @@ class SearchIndex:
     def _hits(self, found: Any) -> list[Hit]:
         ids = [rid for rid, _ in found.hits]
         sources = {s.record.id: s for s in self.catalogue.index_sources(ids)}
-        stemmed = found.terms.get("title", set()) | found.terms.get("body", set())
+        stemmed = found.terms.get("title", set()) | found.terms.get("text", set())
         exact = set().union(*(found.terms.get(f, set()) for f in
                               ("title_exact", "body_exact", "party", "signer")))
         hits = []

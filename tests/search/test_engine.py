@@ -187,7 +187,7 @@ def test_only_stop_words_is_reported_empty(index: engine.Index) -> None:
 
 def test_snippets_mark_stemmed_and_exact_matches(index: engine.Index) -> None:
     result = index.search(parse("perjanjian lebak"), TODAY)
-    stemmed = result.terms.get("title", set()) | result.terms.get("body", set())
+    stemmed = result.terms.get("title", set()) | result.terms.get("text", set())
     exact = result.terms.get("party", set()) | result.terms.get("body_exact", set())
     text = snippet(MOU_LEBAK, stemmed, exact, stemming.stem)
     assert "**PERJANJIAN**" in text and "**LEBAK**" in text
@@ -214,3 +214,31 @@ def test_every_failure_inside_whoosh_is_an_engine_error(tmp_path: Path) -> None:
         f.write_bytes(b"garbage")
     with pytest.raises(engine.EngineError):
         engine.Index(tmp_path / "ix").count()
+
+
+@pytest.mark.parametrize("query", [
+    "perjanjian", "perjanjian lebak", "lebak OR pandeglang", "perjanjian -pandeglang",
+    "-status:batal", "jenis:pks tahun:2024", '"kabupaten lebak"', "C7.15/KS.01",
+    "Rangkasbitug", "tipe:pengaduan terlambat:ya", "NOT lebak", "(lebak OR serang) kegiatan",
+])
+def test_the_total_is_what_whoosh_counts(index: engine.Index, query: str) -> None:
+    # Totals are counted by set algebra over the query's parts; Whoosh's own count agrees.
+    searcher = index._current_searcher()
+    translated = engine._Translator(searcher.reader(), index._schema, TODAY).node(parse(query))
+    assert index.search(parse(query), TODAY).total == len(searcher.search(translated,
+                                                                          limit=None))
+
+
+def test_totals_leave_out_replaced_and_deleted_entries(tmp_path: Path) -> None:
+    import dataclasses
+
+    engine.create(tmp_path)
+    ix = engine.Index(tmp_path)
+    docs = [search_document(s) for s in sources()]
+    ix.write(docs, fresh=True)
+    ix.write([dataclasses.replace(docs[0], title="diganti")])  # replaced: a deletion inside
+    ix.write([], deletes=[docs[1].record_id])
+    assert ix.search(parse("jenis:pks"), TODAY).total == 2
+    assert ix.search(parse("-status:batal"), TODAY).total == 8
+    assert ix.search(parse("diganti"), TODAY).total == 1
+    ix.close()
