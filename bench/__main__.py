@@ -32,23 +32,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from archiva.config import Settings
-from archiva.service import Archiva, init_home
+from archiva.service import Archiva
+from bench.common import ARCHIVA, new_home, percentile
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
-ARCHIVA = str(Path(sys.executable).parent / "archiva")
-
-
-def new_home(root: Path) -> Settings:
-    s = Settings(home=root, database_url=f"sqlite:///{root / 'archiva.db'}", user="bench")
-    init_home(s)
-    return s
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 # -- certificates --------------------------------------------------------------------------------

@@ -35,12 +35,12 @@ from archiva.search import analysis, engine, stemming
 from archiva.search.documents import SearchDocument, search_document
 from archiva.search.query import parse, with_filters
 from archiva.search.results import SearchRequest
-from archiva.service import Archiva, init_home
+from archiva.service import Archiva
+from bench.common import ARCHIVA, new_home, percentile
 from tests.search.corpus import RelevanceQuery, corpus, relevance_targets
 from tests.search.loading import load
 from tests.search.relevance import evaluate
 
-ARCHIVA = str(Path(sys.executable).parent / "archiva")
 TODAY = dt.date(2026, 12, 2)
 
 TERMS = ("pendampingan", "kurikulum", "narasumber", "sertifikat", "pengaduan", "lebak",
@@ -58,25 +58,14 @@ FIELD_DATE = ("pengirim:Cilegon tahun:2025", "jenis:masuk tanggal:2026-03",
               "penandatangan:Suryadi tahun:2024", "klasifikasi:KS tahun:2026")
 
 
-def new_home(root: Path) -> Settings:
-    s = Settings(home=root, database_url=f"sqlite:///{root / 'archiva.db'}", user="bench")
-    init_home(s)
-    return s
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
-
-
 def ms(values: list[float]) -> dict[str, float]:
     return {"p50_ms": round(1000 * statistics.median(values), 1),
-            "p95_ms": round(1000 * pct(values, 0.95), 1)}
+            "p95_ms": round(1000 * percentile(values, 0.95), 1)}
 
 
 def secs(values: list[float]) -> dict[str, float]:
     return {"p50_s": round(statistics.median(values), 2),
-            "p95_s": round(pct(values, 0.95), 2)}
+            "p95_s": round(percentile(values, 0.95), 2)}
 
 
 def du(path: Path) -> int:
