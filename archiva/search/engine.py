@@ -16,7 +16,7 @@ from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh import query as wq
-from whoosh import sorting
+from whoosh import scoring, sorting
 from whoosh.analysis import Filter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
@@ -202,6 +202,7 @@ class Index:
             self._ix = whoosh_index.open_dir(str(path))
             self._schema = self._ix.schema
         self._searcher: Any = None
+        self._weighting = _NewestFirst()
 
     def close(self) -> None:
         if self._searcher is not None:
@@ -241,13 +242,15 @@ class Index:
 
     def _current_searcher(self) -> Any:
         if self._searcher is None:
-            self._searcher = self._ix.searcher()
+            self._searcher = self._ix.searcher(weighting=self._weighting)
+            self._weighting.keep_only(self._searcher.reader())
         elif not self._searcher.up_to_date():
             # A fresh searcher, never Searcher.refresh(): in whoosh-reloaded 2.7.5 a refreshed
             # reader keeps segments merged away since and old deletion sets (duplicate and
             # deleted entries come back), and fails outright on an index that was empty.
             self._searcher.close()
-            self._searcher = self._ix.searcher()
+            self._searcher = self._ix.searcher(weighting=self._weighting)
+            self._weighting.keep_only(self._searcher.reader())
         return self._searcher
 
     def count(self) -> int:
@@ -280,22 +283,69 @@ class Index:
                 results = searcher.search(query, limit=limit, sortedby=order)
                 hits = [(int(h["record_id"]), None) for h in results]  # ordered, not scored
             else:
-                results = searcher.search(query, limit=limit + TIE_MARGIN)
-                hits = _by_score([(int(h["record_id"]), float(h.score or 0.0))
-                                  for h in results])[:limit]
+                results = searcher.search(query, limit=limit)
+                hits = [(int(h["record_id"]), float(h.score or 0.0)) for h in results]
             return EngineResult(_count(query, searcher), hits,
                                 _matched_terms(query, searcher.reader()), translate.fuzzy)
 
 
 SNIPPET_FIELDS = ("title", "text", "title_exact", "body_exact", "body_pairs", "party",
                   "signer")
-TIE_MARGIN = 20  # results fetched past the limit, so equal scores at the cut are ordered
+# Equal scores, latest record first. Whoosh orders ties by its internal document numbers,
+# which differ between an updated and a rebuilt index, and a common word can tie thousands of
+# records (every certificate for "sertifikat"): so the record id goes into the score itself, as
+# a fraction of TIE_SHARE, far below any real difference and above a double's rounding.
+TIE_SHARE = 1e-4
+TIE_RANGE = 2**24  # record ids up to 16.7 million
 
 
-def _by_score(hits: list[tuple[int, float]]) -> list[tuple[int, float | None]]:
-    """Best first; equal scores latest record first. Whoosh leaves ties in the order of its
-    internal document numbers, which differ between an updated and a rebuilt index."""
-    return sorted(hits, key=lambda h: (-round(h[1], 6), -h[0]))
+class _NewestFirst(scoring.BM25F):
+    """Whoosh's BM25F, with the record id breaking ties. Each segment's record ids are read
+    once into a list (a segment never changes): a column read per scored document made common
+    words 30% slower (measured on 100,000 records)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rids: dict[str | None, list[int]] = {}
+
+    def scorer(self, searcher: Any, fieldname: str, text: Any, qf: int = 1) -> Any:
+        inner = super().scorer(searcher, fieldname, text, qf=qf)
+        return _TieBreakingScorer(inner, self._segment_rids(searcher.reader()))
+
+    def _segment_rids(self, reader: Any) -> list[int]:
+        key = _segment_id(reader)
+        if key not in self._rids:
+            self._rids[key] = [int(v) % TIE_RANGE for v in reader.column_reader("rid")]
+        return self._rids[key]
+
+    def keep_only(self, reader: Any) -> None:
+        """Forget segments merged away (called with each new searcher's reader)."""
+        live = {_segment_id(r) for r, _ in reader.leaf_readers()}
+        for key in set(self._rids) - live:
+            del self._rids[key]
+
+
+def _segment_id(reader: Any) -> str | None:
+    segment = reader.segment() if hasattr(reader, "segment") else None
+    return None if segment is None else str(segment.segment_id())  # None: an empty index
+
+
+class _TieBreakingScorer(scoring.BaseScorer):
+    def __init__(self, inner: Any, rids: list[int]) -> None:
+        self.inner = inner
+        self.rids = rids
+
+    def supports_block_quality(self) -> bool:
+        return bool(self.inner.supports_block_quality())
+
+    def max_quality(self) -> float:
+        return float(self.inner.max_quality()) + TIE_SHARE
+
+    def block_quality(self, matcher: Any) -> float:
+        return float(self.inner.block_quality(matcher)) + TIE_SHARE
+
+    def score(self, matcher: Any) -> float:
+        return float(self.inner.score(matcher)) + TIE_SHARE * self.rids[matcher.id()] / TIE_RANGE
 
 
 def _conjunction(parts: list[Any]) -> Any:

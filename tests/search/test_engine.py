@@ -242,3 +242,27 @@ def test_totals_leave_out_replaced_and_deleted_entries(tmp_path: Path) -> None:
     assert ix.search(parse("-status:batal"), TODAY).total == 8
     assert ix.search(parse("diganti"), TODAY).total == 1
     ix.close()
+
+
+def test_equal_scores_come_newest_first_however_the_index_was_written(tmp_path: Path) -> None:
+    """Many records scoring the same (every certificate for "sertifikat"): the latest record
+    first, also past the limit, whether the entries were updated in place or built fresh."""
+    import dataclasses
+
+    base = search_document(IndexSource(record(id=1, subject="Sertifikat peserta"), None,
+                                       "Diberikan kepada peserta.", None))
+    docs = [dataclasses.replace(base, record_id=rid) for rid in range(1, 61)]
+    updated, fresh = tmp_path / "updated", tmp_path / "fresh"
+    for path in (updated, fresh):
+        engine.create(path)
+    ix = engine.Index(updated)
+    ix.write(docs[30:], fresh=True)  # the later records first: lower internal numbers
+    ix.write(docs[:30])
+    ix.write([docs[59], docs[2]])  # replaced entries go to the end of the index
+    rebuilt = engine.Index(fresh)
+    rebuilt.write(docs, fresh=True)
+    for index in (ix, rebuilt):
+        result = index.search(parse("sertifikat"), TODAY, limit=10)
+        assert [rid for rid, _ in result.hits] == list(range(60, 50, -1))
+        assert result.total == 60
+        index.close()

@@ -40,7 +40,10 @@ def test_forms_of_one_word_meet_on_one_root() -> None:
                         (("menetapkan", "ditetapkan", "penetapan"), "tetap"),
                         (("pelaksanaan", "dilaksanakan", "pelaksana"), "laksana"),
                         (("pendampingan", "didampingi", "mendampingi"), "damping"),
-                        (("berlaku", "diberlakukan"), "laku")):
+                        (("berlaku", "diberlakukan"), "laku"),
+                        # a loanword's di- is not the passive prefix
+                        (("diferensiasi", "berdiferensiasi"), "diferensiasi"),
+                        (("diseminasi", "didiseminasikan"), "diseminasi")):
         assert {stemming.stem(w) for w in words} == {root}, words
 
 
