@@ -248,14 +248,13 @@ class Index:
     # -- reading -----------------------------------------------------------------------------
 
     def _current_searcher(self) -> Any:
-        if self._searcher is None:
-            self._searcher = self._ix.searcher(weighting=self._weighting)
-            self._weighting.keep_only(self._searcher.reader())
-        elif not self._searcher.up_to_date():
+        if self._searcher is not None and not self._searcher.up_to_date():
             # A fresh searcher, never Searcher.refresh(): in whoosh-reloaded 2.7.5 a refreshed
             # reader keeps segments merged away since and old deletion sets (duplicate and
             # deleted entries come back), and fails outright on an index that was empty.
             self._searcher.close()
+            self._searcher = None
+        if self._searcher is None:
             self._searcher = self._ix.searcher(weighting=self._weighting)
             self._weighting.keep_only(self._searcher.reader())
         return self._searcher
@@ -309,50 +308,57 @@ LENGTH_OF_BYTE = [byte_to_length(b) if b else 0 for b in range(256)]  # Whoosh s
 
 class _Ranking(scoring.BM25F):
     """Whoosh's BM25F with the record id breaking ties, computed over arrays read once per
-    segment (a segment never changes): each document's field length and record id. Whoosh
-    reads both from disk for every document it scores; on 100,000 records the arrays made
-    common words 1.5x faster (term queries p95 127 -> 83 ms, the same hits). Reading one costs
-    about 35 ms per 50,000 documents, so a field's arrays are read the second time this
+    segment (a segment never changes): each document's field length and tie-breaker. Whoosh
+    reads the length from disk for every document it scores; on 100,000 records the arrays
+    made common words 1.5x faster (term queries p95 127 -> 83 ms, the same hits). Reading one
+    costs about 35 ms per 50,000 documents, so a field's arrays are read the second time this
     process scores it: a one-shot `archiva search` reads none."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._lists: dict[tuple[str | None, str], array[int]] = {}
+        self._arrays: dict[tuple[str | None, str], array[Any]] = {}
         self._scored: set[tuple[str | None, str]] = set()
 
     def scorer(self, searcher: Any, fieldname: str, text: Any, qf: int = 1) -> Any:
         reader = searcher.reader()
-        key = (_segment_id(reader), fieldname)
-        again = key in self._scored
-        self._scored.add(key)
+        segment = _segment_id(reader)
+        again = (segment, fieldname) in self._scored
+        self._scored.add((segment, fieldname))
         if not again:
+            rids = reader.column_reader("rid")
             return _TieBreaking(super().scorer(searcher, fieldname, text, qf=qf),
-                                reader.column_reader("rid"))
-        rids = self._list(reader, "rid", lambda: array("q", reader.column_reader("rid")))
-        lengths = (self._list(reader, fieldname, lambda: _lengths(reader, fieldname))
+                                lambda doc: _tie(rids[doc]))
+        ties = self._array(segment, "rid", lambda: array(
+            "d", map(_tie, reader.column_reader("rid"))))
+        lengths = (self._array(segment, fieldname, lambda: _lengths(reader, fieldname))
                    if searcher.schema[fieldname].scorable else None)
         if not lengths:  # a field without lengths, or a reader of another kind
-            return _TieBreaking(super().scorer(searcher, fieldname, text, qf=qf), rids)
+            return _TieBreaking(super().scorer(searcher, fieldname, text, qf=qf),
+                                ties.__getitem__)
         parent = searcher.get_parent()  # the statistics are the whole index's
         idf = parent.idf(fieldname, text)
         average = parent.avg_field_length(fieldname) or 1
         info = searcher.term_info(fieldname, text)
-        return _BM25(idf, average, self.B, self.K1, lengths, rids,
+        return _BM25(idf, average, self.B, self.K1, lengths, ties,
                      scoring.bm25(idf, info.max_weight(), info.min_length(), average, self.B,
                                   self.K1))
 
-    def _list(self, reader: Any, name: str, read: Callable[[], array[int] | None]) -> Any:
-        key = (_segment_id(reader), name)
-        if key not in self._lists:
-            self._lists[key] = read() or array("q")
-        return self._lists[key]
+    def _array(self, segment: str | None, name: str,
+               read: Callable[[], array[Any] | None]) -> array[Any]:
+        if (segment, name) not in self._arrays:
+            self._arrays[segment, name] = read() or array("i")
+        return self._arrays[segment, name]
 
     def keep_only(self, reader: Any) -> None:
         """Forget segments merged away (called with each new searcher's reader)."""
         live = {_segment_id(r) for r, _ in reader.leaf_readers()}
-        for key in [k for k in self._lists if k[0] not in live]:
-            del self._lists[key]
+        self._arrays = {k: v for k, v in self._arrays.items() if k[0] in live}
         self._scored = {k for k in self._scored if k[0] in live}
+
+
+def _tie(rid: int) -> float:
+    """What a record id adds to each matched term's score: below TIE_SHARE, more when newer."""
+    return TIE_SHARE * (rid % TIE_RANGE) / TIE_RANGE
 
 
 def _segment_id(reader: Any) -> str | None:
@@ -368,40 +374,12 @@ def _lengths(reader: Any, fieldname: str) -> array[int] | None:
     return array("i", (LENGTH_OF_BYTE[b] for b in perdoc.column_reader(column, LENGTHS_COLUMN)))
 
 
-class _BM25(scoring.BaseScorer):
-    """Whoosh's bm25() for one term, plus the tie-breaker."""
-
-    def __init__(self, idf: float, average: float, b: float, k1: float, lengths: array[int],
-                 rids: array[int], best: float) -> None:
-        self.idf, self.rids, self.lengths, self.best = idf, rids, lengths, best
-        self.k1 = k1 + 1
-        self.k = k1 * (1 - b)
-        self.kb = k1 * b / average
-
-    def supports_block_quality(self) -> bool:
-        return True
-
-    def max_quality(self) -> float:
-        return self.best + TIE_SHARE
-
-    def block_quality(self, matcher: Any) -> float:
-        w = matcher.block_max_weight()
-        return (self.idf * w * self.k1 / (w + self.k + self.kb * matcher.block_min_length())
-                + TIE_SHARE)
-
-    def score(self, matcher: Any) -> float:
-        doc = matcher.id()
-        w = matcher.weight()
-        return (self.idf * w * self.k1 / (w + self.k + self.kb * self.lengths[doc])
-                + TIE_SHARE * (self.rids[doc] % TIE_RANGE) / TIE_RANGE)
-
-
 class _TieBreaking(scoring.BaseScorer):
-    """Any other scorer, plus the tie-breaker."""
+    """Any other scorer, plus the tie-breaker of each document."""
 
-    def __init__(self, inner: Any, rids: Any) -> None:  # an array or Whoosh's column reader
+    def __init__(self, inner: Any, tie: Callable[[int], float]) -> None:
         self.inner = inner
-        self.rids = rids
+        self.tie = tie
 
     def supports_block_quality(self) -> bool:
         return bool(self.inner.supports_block_quality())
@@ -413,8 +391,36 @@ class _TieBreaking(scoring.BaseScorer):
         return float(self.inner.block_quality(matcher)) + TIE_SHARE
 
     def score(self, matcher: Any) -> float:
-        rid = self.rids[matcher.id()] % TIE_RANGE
-        return float(self.inner.score(matcher)) + TIE_SHARE * rid / TIE_RANGE
+        return float(self.inner.score(matcher)) + self.tie(matcher.id())
+
+
+class _BM25(scoring.BaseScorer):
+    """Whoosh's bm25() for one term over the arrays, plus the tie-breaker."""
+
+    def __init__(self, idf: float, average: float, b: float, k1: float, lengths: array[int],
+                 ties: array[float], best: float) -> None:
+        self.idf, self.lengths, self.ties, self.best = idf, lengths, ties, best
+        self.k1 = k1 + 1
+        self.k = k1 * (1 - b)
+        self.kb = k1 * b / average
+
+    def _bm25(self, weight: float, length: float) -> float:
+        return self.idf * weight * self.k1 / (weight + self.k + self.kb * length)
+
+    def supports_block_quality(self) -> bool:
+        return True
+
+    def max_quality(self) -> float:
+        return self.best + TIE_SHARE
+
+    def block_quality(self, matcher: Any) -> float:
+        return self._bm25(matcher.block_max_weight(), matcher.block_min_length()) + TIE_SHARE
+
+    def score(self, matcher: Any) -> float:  # the hot path: no calls it can do without
+        doc = matcher.id()
+        w = matcher.weight()
+        return (self.idf * w * self.k1 / (w + self.k + self.kb * self.lengths[doc])
+                + self.ties[doc])
 
 
 def _conjunction(parts: list[Any]) -> Any:
