@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from archiva.search.results import CheckReport, RebuildReport, SearchRequest, SearchResult
 
 HOME_FOLDERS = ("archive", "inbox", "quarantine", "index")
+DEMO_LOGO = "logo.png"  # named by the demo profile
 # A reservation held by a process on another machine (shared PostgreSQL) is considered
 # abandoned after this long; on the same machine a dead process is recognised at once.
 FOREIGN_RESERVATION_TIMEOUT = dt.timedelta(hours=12)
@@ -58,6 +59,7 @@ def init_home(settings: Settings) -> InitReport:
             d.mkdir()
             report.created.append(name + "/")
     if not settings.profile_path.exists():
+        _write_demo_emblem(settings, report)
         try:
             filing.write_new(settings.profile_path, example_profile_text().encode("utf-8"),
                              settings.home, role="profile")
@@ -74,6 +76,20 @@ def init_home(settings: Settings) -> InitReport:
     finally:
         cat.close()
     return report
+
+
+def _write_demo_emblem(settings: Settings, report: InitReport) -> None:
+    """The demo profile's letterhead logo: a placeholder image beside the profile."""
+    logo = settings.profile_path.parent / DEMO_LOGO
+    if logo.exists():
+        return
+    from archiva.render.emblem import emblem_png
+
+    try:
+        filing.write_new(logo, emblem_png(), settings.home, role="logo")
+        report.created.append(DEMO_LOGO)
+    except ConflictError:  # written meanwhile by another process
+        pass
 
 
 class Archiva:

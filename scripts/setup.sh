@@ -8,11 +8,12 @@ EXTRAS="${1:-}"   # "test" adds the test tools
 
 # What the product needs from Debian: WeasyPrint's libraries (harfbuzz-subset avoids a 6x slower
 # render), fonts the templates name, LibreOffice Writer to turn DOCX into PDF/A, and Tesseract
-# with Indonesian data (plus what OCRmyPDF uses) to read scanned letters.
+# with Indonesian data (plus what OCRmyPDF uses) to read scanned letters; poppler-utils turns
+# PDFs into images (pdftoppm) to look at them.
 DEBS=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libjpeg62-turbo
       fonts-liberation2 fonts-dejavu-core fontconfig
       libreoffice-writer-nogui
-      tesseract-ocr tesseract-ocr-ind ghostscript unpaper pngquant)
+      tesseract-ocr tesseract-ocr-ind ghostscript unpaper pngquant poppler-utils)
 
 missing=()
 for pkg in "${DEBS[@]}"; do

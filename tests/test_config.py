@@ -21,8 +21,11 @@ from archiva.config import (
     parse_profile,
 )
 from archiva.errors import EXIT_BAD_INPUT, BadInputError, ProfileError
+from archiva.render.emblem import emblem_png
 
 EXAMPLE: dict[str, Any] = tomllib.loads(example_profile_text())
+# The demo profile names a logo that `archiva init` writes beside it; PATH has none.
+DEMO_LOGO = EXAMPLE["office"].pop("logo")
 PATH = Path("/srv/archiva/archiva.toml")
 
 
@@ -61,6 +64,7 @@ def test_example_profile_values():
     assert profile.office.city == "Serang"
     assert profile.office.unit_code == "C7.15"
     assert profile.office.logo is None
+    assert DEMO_LOGO == "logo.png"
     assert profile.head.nip == "197001011995121001"
     cert = profile.series["certificate"]
     assert cert.format == "{seq:05d}/Sertifikat/{office_code}/{year}"
@@ -336,7 +340,9 @@ def test_blank_series_format_is_refused():
 
 def test_load_example_profile(tmp_path):
     (tmp_path / PROFILE_NAME).write_text(example_profile_text(), "utf-8")
+    (tmp_path / DEMO_LOGO).write_bytes(emblem_png())
     profile = load_profile(settings_for(tmp_path))
+    assert profile.office.logo == tmp_path / DEMO_LOGO
     assert profile.path == tmp_path / PROFILE_NAME
     assert len(profile.series) == 5
     assert len(profile.documents) == 4
