@@ -22,7 +22,7 @@ from pathlib import Path
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
@@ -43,6 +43,10 @@ LABEL_CM = 3.3
 COLON_CM = 3.8
 ITEM_TEXT_CM = 4.6
 SIGN_INDENT_CM = 8.5  # the signature block sits on the right half
+LOGO_CELL_CM = 2.4  # the letterhead's logo column
+POINT_DEPTHS = 5  # sub-item levels of a decision the template lays out (points.MAX_DEPTH)
+POINT_STEP_CM = 0.75  # each level indents this much, its marker hanging in it
+FITTED_TABLE = "archiva:fitted-columns"  # archiva/render/docx.py sets these tables' widths
 ATTACHMENT_INDENT_CM = 6.5  # so does the "LAMPIRAN ..." header of an attachment
 CLAUSE_INDENT_CM = 1.0
 
@@ -50,6 +54,7 @@ CENTER = WD_ALIGN_PARAGRAPH.CENTER
 JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
 
 DECREE_KEYS = (
+    "logo",
     "office.ministry",
     "office.name",
     "office.address",
@@ -58,29 +63,45 @@ DECREE_KEYS = (
     "office.email",
     "heading",
     "number",
+    "subject_block",
     "subject_upper",
     "authority",
     "considering[].label",
+    "considering[].colon",
+    "considering[].marker",
     "considering[].text",
     "legal_basis[].label",
+    "legal_basis[].colon",
+    "legal_basis[].marker",
     "legal_basis[].text",
     "decree_title",
-    "decisions[].label",
-    "decisions[].text",
+    "decisions[].lines[].depth",
+    "decisions[].lines[].label",
+    "decisions[].lines[].colon",
+    "decisions[].lines[].marker",
+    "decisions[].lines[].text",
     "place",
     "date_text",
     "signatory.title",
     "signatory.name",
     "signatory.nip",
-    "authority_short",
-    "attachments[].label",
+    "attachments[].heading",
+    "attachments[].decree",
     "attachments[].title",
-    "attachments[].columns",
-    "attachments[].rows",
+    "attachments[].paragraphs[]",
+    "attachments[].tables[].title",
+    "attachments[].tables[].columns",
+    "attachments[].tables[].rows",
 )
 AGREEMENT_KEYS = (
-    "title",
+    "logo",
+    "office.ministry",
     "office.name",
+    "office.address",
+    "office.phone",
+    "office.website",
+    "office.email",
+    "title",
     "partner.institution",
     "partner.number",
     "partner.official",
@@ -99,8 +120,6 @@ AGREEMENT_KEYS = (
     "articles[].title",
     "articles[].clauses[].label",
     "articles[].clauses[].text",
-    "period_text",
-    "funding_text",
 )
 
 
@@ -353,33 +372,40 @@ def keep_rows_whole(table: Table) -> None:
 
 
 def add_letterhead(doc: DocxDocument) -> None:
-    par(doc, "{{ office.ministry }}", align=CENTER, size=13)
-    par(doc, bold("{{ office.name }}"), align=CENTER, size=13)
-    par(doc, "{{ office.address }}", align=CENTER, size=10)
-    line = par(
-        doc,
-        "Telepon {{ office.phone }}, Laman {{ office.website }}, Pos-el {{ office.email }}",
-        align=CENTER,
-        size=10,
+    """The ministry's letterhead: the logo on the left, the text centred beside it, and a
+    double rule under it. A borderless two-column table keeps the logo level with the text."""
+    table = layout_table(doc, rows=1, widths=(LOGO_CELL_CM, TEXT_WIDTH_CM - LOGO_CELL_CM))
+    logo, text = table.rows[0].cells
+    cell_text(logo, "{{ logo }}", align=CENTER)
+    logo.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    text.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    cell_text(text, "{{ office.ministry }}", align=CENTER, size=12)
+    lines = (
+        (bold("{{ office.name }}"), 12),
+        ("{{ office.address }}", 9),
+        ("Telepon {{ office.phone }}, Pos-el {{ office.email }}", 9),
+        ("Laman {{ office.website }}", 9),
     )
-    bottom_rule(line)
+    for part, size in lines:
+        par(text, part, align=CENTER, size=size)
+    bottom_rule(par(doc, size=4))
 
 
 def add_decree_heading(doc: DocxDocument) -> None:
-    par(doc, bold("{{ heading }}"), align=CENTER, before=18)
-    par(doc, "NOMOR {{ number }}", align=CENTER)
-    par(doc, "TENTANG", align=CENTER, before=12)
-    par(doc, "{{ subject_upper }}", align=CENTER)
-    par(doc, "{{ authority }}", align=CENTER, before=12, after=12)
+    par(doc, bold("{{ heading }}"), align=CENTER, before=12)
+    par(doc, bold("NOMOR {{ number }}"), align=CENTER)
+    par(doc, bold("TENTANG"), align=CENTER, before=12)
+    par(doc, bold("{{ subject_block }}"), align=CENTER)
+    par(doc, bold("{{ authority }}"), align=CENTER, before=12, after=12)
 
 
-def add_lettered_block(doc: DocxDocument, label: str, items: str) -> None:
-    """'Menimbang : a. bahwa ...' with one paragraph per item; the label only on the first."""
-    tag(doc, f"{{%p for item in {items} %}}")
+def add_lettered_block(doc: DocxDocument, items: str) -> None:
+    """'Menimbang : a. bahwa ...': one paragraph per line; the context puts the block's label
+    on its first line and each item's letter on the item's first line."""
+    tag(doc, f"{{%p for line in {items} %}}")
     par(
         doc,
-        f"{{% if loop.first %}}{label}{{% endif %}}\t{{% if loop.first %}}:{{% endif %}}\t",
-        "{{ item.label }}\t{{ item.text }}",
+        "{{ line.label }}\t{{ line.colon }}\t{{ line.marker }}\t{{ line.text }}",
         align=JUSTIFY,
         left=ITEM_TEXT_CM,
         hanging=ITEM_TEXT_CM,
@@ -393,19 +419,30 @@ def add_lettered_block(doc: DocxDocument, label: str, items: str) -> None:
 def add_decision_part(doc: DocxDocument) -> None:
     par(doc, bold("MEMUTUSKAN:"), align=CENTER, before=6, after=9, keep_next=True)
     decided = dict(align=JUSTIFY, left=COLON_CM, hanging=COLON_CM, tabs=(LABEL_CM, COLON_CM))
-    par(doc, "Menetapkan\t:\t{{ decree_title }}", after=9, **decided)
-    tag(doc, "{%p for item in decisions %}")
-    par(doc, bold("{{ item.label }}"), "\t:\t{{ item.text }}", after=9, **decided)
+    # Left-aligned: a justified title of long capitalised words opens wide gaps.
+    par(doc, "Menetapkan\t:\t", bold("{{ decree_title }}"), after=3,
+        **{**decided, "align": None})
+    tag(doc, "{%p for decision in decisions %}")
+    tag(doc, "{%p for line in decision.lines %}")
+    tag(doc, "{%p if line.depth == 0 and line.label %}")
+    par(doc, bold("{{ line.label }}"), "\t{{ line.colon }}\t{{ line.text }}", before=9,
+        after=3, **decided)
+    tag(doc, "{%p elif line.depth == 0 %}")
+    par(doc, "\t\t{{ line.text }}", after=3, **decided)
+    for depth in range(1, POINT_DEPTHS + 1):
+        tag(doc, f"{{%p elif line.depth == {depth} %}}")
+        indent = COLON_CM + depth * POINT_STEP_CM
+        par(doc, "{{ line.marker }}\t{{ line.text }}", align=JUSTIFY, left=indent,
+            hanging=POINT_STEP_CM, tabs=(indent,), after=3)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
     tag(doc, "{%p endfor %}")
 
 
-def add_signature(doc: DocxDocument, *, with_place: bool) -> None:
+def add_signature(doc: DocxDocument) -> None:
     block = dict(left=SIGN_INDENT_CM, keep_next=True)
-    if with_place:
-        par(doc, "Ditetapkan di {{ place }}", before=12, **block)
-        par(doc, "pada tanggal {{ date_text }}", after=12, **block)
-    else:
-        blank(doc)
+    par(doc, "Ditetapkan di {{ place }}", before=12, **block)
+    par(doc, "pada tanggal {{ date_text }}", after=12, **block)
     par(doc, "{{ signatory.title }}", **block)
     for _ in range(4):
         par(doc, **block)
@@ -414,30 +451,48 @@ def add_signature(doc: DocxDocument, *, with_place: bool) -> None:
 
 
 def add_attachment_header(doc: DocxDocument) -> None:
+    """LAMPIRAN (I, II … only when there are several) / KEPUTUSAN KEPALA … / NOMOR / TANGGAL /
+    TENTANG, on the right half of the page, then the Lampiran's title."""
     header = dict(left=ATTACHMENT_INDENT_CM, size=11)
-    par(doc, "LAMPIRAN {{ att.label }}", page_break=True, **header)
-    par(doc, "KEPUTUSAN {{ authority_short }}", **header)
+    par(doc, "{{ att.heading }}", page_break=True, **header)
+    par(doc, "{{ att.decree }}", **header)
     par(doc, "NOMOR {{ number }}", **header)
+    par(doc, "TANGGAL {{ date_text|upper }}", **header)
     par(doc, "TENTANG {{ subject_upper }}", **header)
     par(doc, bold("{{ att.title }}"), align=CENTER, before=18, after=12, keep_next=True)
+    tag(doc, "{%p for paragraph in att.paragraphs %}")
+    par(doc, "{{ paragraph }}", align=JUSTIFY, after=6)
+    tag(doc, "{%p endfor %}")
 
 
 def add_data_table(doc: DocxDocument) -> None:
     """Bordered table whose columns and rows both come from the attachment's data.
 
     docxtpl's {%tc %} and {%tr %} tags replace the whole cell / row that holds them, so the loop
-    statements sit in cells of their own; docxtpl then re-balances w:tblGrid (fix_tables).
+    statements sit in cells of their own; docxtpl then re-balances w:tblGrid (fix_tables) and
+    Archiva sets the fitted column widths after rendering (the table's caption marks it).
     """
+    tag(doc, "{%p if table.title %}")
+    par(doc, bold("{{ table.title }}"), before=6, after=6, keep_next=True)
+    tag(doc, "{%p endif %}")
     table = doc.add_table(rows=4, cols=3)
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     header, row_start, body, row_end = table.rows
-    fill_loop_row(header, "col in att.columns", bold("{{ col }}"), CENTER)
-    cell_text(row_start.cells[0], "{%tr for row in att.rows %}")
+    fill_loop_row(header, "col in table.columns", bold("{{ col }}"), CENTER)
+    cell_text(row_start.cells[0], "{%tr for row in table.rows %}")
     fill_loop_row(body, "cell in row", "{{ cell }}", None)
     cell_text(row_end.cells[0], "{%tr endfor %}")
     repeat_as_header(table, 0)
     full_width(table)
+    set_caption(table, FITTED_TABLE)
+    blank(doc, size=6)
+
+
+def set_caption(table: Table, caption: str) -> None:
+    """w:tblCaption (the table's alt-text title) comes after w:tblLook in w:tblPr."""
+    tbl_pr = table._tbl.tblPr
+    tbl_pr.append(make_element("w:tblCaption", val=caption))
 
 
 def fill_loop_row(row: _Row, loop: str, body: Part, align: WD_ALIGN_PARAGRAPH | None) -> None:
@@ -450,20 +505,43 @@ def fill_loop_row(row: _Row, loop: str, body: Part, align: WD_ALIGN_PARAGRAPH | 
 def add_attachments(doc: DocxDocument) -> None:
     tag(doc, "{%p for att in attachments %}")
     add_attachment_header(doc)
+    tag(doc, "{%p for table in att.tables %}")
     add_data_table(doc)
-    add_signature(doc, with_place=False)
     tag(doc, "{%p endfor %}")
+    add_signature(doc)
+    tag(doc, "{%p endfor %}")
+
+
+def add_page_numbers(doc: DocxDocument, *, from_second: bool) -> None:
+    """Page numbers centred ("- 2 -"); with `from_second`, the first page has none, as on
+    decrees, whose first page carries the letterhead."""
+    section = doc.sections[0]
+    section.different_first_page_header_footer = from_second
+    paragraph = section.header.paragraphs[0] if from_second else section.footer.paragraphs[0]
+    paragraph.alignment = CENTER
+    if from_second:
+        paragraph.add_run("- ")
+    field = make_element("w:fldSimple", instr="PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+    if from_second:
+        paragraph.add_run(" -")
 
 
 def build_decree() -> DocxDocument:
     doc = new_document("Templat Keputusan Kepala BPMP")
     add_letterhead(doc)
     add_decree_heading(doc)
-    add_lettered_block(doc, "Menimbang", "considering")
-    add_lettered_block(doc, "Mengingat", "legal_basis")
+    add_lettered_block(doc, "considering")
+    add_lettered_block(doc, "legal_basis")
     add_decision_part(doc)
-    add_signature(doc, with_place=True)
+    add_signature(doc)
     add_attachments(doc)
+    add_page_numbers(doc, from_second=True)
     return doc
 
 
@@ -480,8 +558,8 @@ def add_agreement_title(doc: DocxDocument) -> None:
         "TENTANG",
         "{{ subject_upper }}",
     )
-    for line in lines:
-        par(doc, bold(line), align=CENTER)
+    for i, line in enumerate(lines):
+        par(doc, bold(line), align=CENTER, before=12 if i == 0 else 0)
     par(doc, bold("NOMOR: {{ number }}"), align=CENTER, before=12)
     par(doc, bold("NOMOR: {{ partner.number }}"), align=CENTER, after=18)
 
@@ -578,24 +656,8 @@ def add_articles(doc: DocxDocument) -> None:
     tag(doc, "{%p endfor %}")
 
 
-def add_optional_text(doc: DocxDocument, key: str) -> None:
-    tag(doc, f"{{%p if {key} %}}")
-    par(doc, f"{{{{ {key} }}}}", align=JUSTIFY, before=6, after=6)
-    tag(doc, "{%p endif %}")
 
 
-def add_closing(doc: DocxDocument) -> None:
-    par(
-        doc,
-        "Demikian {{ title|lower }} ini dibuat rangkap 2 (dua), masing-masing bermeterai cukup "
-        "dan mempunyai kekuatan hukum yang sama, ditandatangani oleh ",
-        bold("PARA PIHAK"),
-        " pada hari dan tanggal tersebut di atas.",
-        align=JUSTIFY,
-        before=12,
-        after=18,
-        keep_next=True,
-    )
 
 
 def add_agreement_signatures(doc: DocxDocument) -> None:
@@ -621,31 +683,17 @@ def add_agreement_signatures(doc: DocxDocument) -> None:
     keep_rows_whole(table)
 
 
-def add_page_number_footer(doc: DocxDocument) -> None:
-    footer = doc.sections[0].footer
-    footer.is_linked_to_previous = False
-    paragraph = footer.paragraphs[0]
-    paragraph.alignment = CENTER
-    field = make_element("w:fldSimple", instr="PAGE")
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = "1"
-    run.append(text)
-    field.append(run)
-    paragraph._p.append(field)
 
 
 def build_agreement() -> DocxDocument:
     doc = new_document("Templat Perjanjian Kerja Sama")
+    add_letterhead(doc)
     add_agreement_title(doc)
     add_parties(doc)
     add_considerations(doc)
-    add_articles(doc)
-    add_optional_text(doc, "period_text")
-    add_optional_text(doc, "funding_text")
-    add_closing(doc)
+    add_articles(doc)  # the last standard article (Penutup) closes the agreement
     add_agreement_signatures(doc)
-    add_page_number_footer(doc)
+    add_page_numbers(doc, from_second=False)
     return doc
 
 

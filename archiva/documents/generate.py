@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from archiva import filing, owner
 from archiva.documents import kinds
+from archiva.documents.articles import load_standards
 from archiva.documents.datafile import load_mapping
 from archiva.documents.fields import Fields
 from archiva.documents.text import text_of_file
@@ -59,6 +60,8 @@ def load_data(app: Archiva, kind: str, data_path: Path) -> tuple[Any, Template]:
             f.problem(name, f"required by the template '{template.name}'")
     if f.problems:
         raise DataFileError(str(data_path), sorted(set(f.problems), key=f.problems.index))
+    if kind == "mou" and template.articles:
+        parsed = kinds.with_standard_articles(parsed, load_standards(template.articles))
     return parsed, template
 
 
@@ -166,7 +169,8 @@ def _check_template(app: Archiva, kind: str, parsed: Any, template: Template) ->
     from archiva.render.office import soffice
 
     with work_dir(app) as work:
-        render_docx(template.path, context, work / "check.docx")
+        render_docx(template.path, context, work / "check.docx", **docx_options(kind, app,
+                                                                               context))
     soffice()
 
 
@@ -187,12 +191,27 @@ def _render(app: Archiva, kind: str, parsed: Any, template: Template, number: st
     from archiva.render.office import convert_to_pdfa
 
     made = {"docx": work / f"{stem}.docx"}
-    render_docx(template.path, context, made["docx"])
+    render_docx(template.path, context, made["docx"], **docx_options(kind, app, context))
     text = text_of_file(made["docx"])
     if "pdf" in template.outputs:
         made["pdf"] = convert_to_pdfa([made["docx"]], work, app.settings.home / ".work" /
                                       "office")[0]
     return made, text
+
+
+def docx_options(kind: str, app: Archiva, context: dict[str, Any]) -> dict[str, Any]:
+    return {"logo": app.profile.office.logo, "table_widths": kinds.table_widths(context),
+            "title": document_title(kind, context)}
+
+
+def document_title(kind: str, context: dict[str, Any]) -> str:
+    """The file's own title (PDF title metadata): what the document is, not the template."""
+    titles = {"decree": "Keputusan Kepala {office} Nomor {number} tentang {subject}",
+              "mou": "{title_case} Nomor {number} tentang {subject}"}
+    office = context["office"]["short_name"]
+    return titles[kind].format(office=office, number=context["number"],
+                               subject=context["subject"],
+                               title_case=str(context.get("title", "")).capitalize())
 
 
 def _parties(kind: str, parsed: Any, app: Archiva) -> list[dict[str, Any]]:

@@ -21,6 +21,7 @@ class Template:
     engine: str
     outputs: tuple[str, ...]
     required: tuple[str, ...]
+    articles: Path | None = None  # an agreement template's default articles (pasal.yaml)
 
 
 def template_for(profile: Profile, kind: str) -> Template:
@@ -59,4 +60,12 @@ def template_for(profile: Profile, kind: str) -> Template:
             "engine cannot produce.",
             f"Use {list(allowed)}" + (" or ['docx']." if engine == "docx" else "."),
         )
-    return Template(kind, name, path, engine, outputs, tuple(entry.get("required", ())))
+    articles = None
+    if entry.get("articles"):
+        articles = folder / str(entry["articles"])
+        if not articles.is_file():
+            raise ProfileError(f"{manifest}: templates.{name}.articles {articles} does not "
+                               "exist.", "Put the default articles there or correct the "
+                               "manifest.")
+    return Template(kind, name, path, engine, outputs, tuple(entry.get("required", ())),
+                    articles)

@@ -86,14 +86,15 @@ def number_file_stem(number: str) -> str:
 
 def docx_lines(path: Path) -> list[str]:
     """Every paragraph of the body in order, table cells included (row by row, nested tables
-    too), plus headers and footers."""
+    too), plus headers and footers. A line break inside a paragraph (a title broken evenly)
+    reads as a space."""
     doc = Document(str(path))
     lines: list[str] = []
 
     def walk(container: Any) -> None:
         for block in container.iter_inner_content():
             if isinstance(block, Paragraph):
-                lines.append(block.text)
+                lines.append(block.text.replace("\n", " "))
             else:
                 for row in block.rows:
                     seen: set[int] = set()
@@ -115,9 +116,11 @@ def docx_text(path: Path) -> str:
 
 
 def docx_tables(path: Path) -> list[list[list[str]]]:
-    """Top-level tables as lists of rows of cell texts."""
+    """Top-level data tables (bordered, not the letterhead's or signatures' layout tables) as
+    lists of rows of cell texts."""
     doc = Document(str(path))
-    return [[[c.text for c in row.cells] for row in t.rows] for t in doc.tables]
+    return [[[c.text for c in row.cells] for row in t.rows] for t in doc.tables
+            if t.style is not None and t.style.name == "Table Grid"]
 
 
 def docx_xml(path: Path) -> str:

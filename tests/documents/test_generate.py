@@ -403,9 +403,10 @@ def test_decree_lampiran_pages(gen_app: Archiva, docs: dict[str, GeneratedDocume
     number, subject = doc.record.number, HOSTILE_SUBJECT.upper()
     for label in ("I", "II"):
         i = lines.index(f"LAMPIRAN {label}")
-        assert lines[i + 1] == "KEPUTUSAN KEPALA BPMP PROVINSI BANTEN"
+        assert lines[i + 1] == "KEPUTUSAN KEPALA BALAI PENJAMINAN MUTU PENDIDIKAN PROVINSI BANTEN"
         assert lines[i + 2] == f"NOMOR {number}"
-        assert lines[i + 3] == f"TENTANG {subject}"
+        assert lines[i + 3] == f"TANGGAL {indonesian.date_text(doc.record.doc_date).upper()}"
+        assert lines[i + 4] == f"TENTANG {subject}"
     tables = docx_tables(path)
     assert [len(t[0]) for t in tables] == [3, 5]
     assert tables[1] == [ATTACHMENT_5["columns"], *ATTACHMENT_5["rows"]]
@@ -423,8 +424,10 @@ def test_decree_without_attachments_has_no_lampiran(gen_app: Archiva,
     assert "LAMPIRAN" not in docx_text(path)
     assert docx_tables(path) == []
     assert "LAMPIRAN" not in pdf_text(_file(gen_app, doc, "pdf"))
-    # the decree with an attachment does have one (the check above can fail)
-    assert "LAMPIRAN I" in docx_lines(_file(gen_app, docs["decree"], "docx"))
+    # the decree with one attachment does have it, unnumbered (the check above can fail)
+    lines = docx_lines(_file(gen_app, docs["decree"], "docx"))
+    assert "LAMPIRAN" in lines
+    assert "LAMPIRAN I" not in lines
 
 
 def test_mou_opening_day_and_date_in_words(gen_app: Archiva,
@@ -447,8 +450,8 @@ def test_mou_both_number_lines_and_funding(gen_app: Archiva,
     assert nomor == [f"NOMOR: {doc.record.number}", "NOMOR: 421/1234/Disdikbud/2026"]
     funding = "Rp15.000.000,00 (lima belas juta rupiah)"
     assert any(f"sebesar {funding} bersumber dari DIPA" in line for line in lines)
-    assert any(line.startswith("Perjanjian kerja sama ini berlaku sejak tanggal 1 Desember 2026 "
-                               "sampai dengan tanggal 30 November 2027") for line in lines)
+    assert any("\tPerjanjian kerja sama ini berlaku sejak tanggal 1 Desember 2026 sampai dengan "
+               "tanggal 30 November 2027" in line for line in lines)
     pdf = pdf_text(_file(gen_app, doc, "pdf"))
     assert in_pdf(funding, pdf)
     assert in_pdf(f"NOMOR: {doc.record.number}", pdf)
@@ -458,7 +461,8 @@ def test_mou_both_number_lines_and_funding(gen_app: Archiva,
 def test_report_pdf_content(gen_app: Archiva, docs: dict[str, GeneratedDocument]) -> None:
     text = collapse(pdf_text(_file(gen_app, docs["report"], "pdf")))
     assert in_pdf("LAPORAN HASIL KEGIATAN", text)
-    assert in_pdf("Keputusan Kepala BPMP Provinsi Banten Nomor 0179/C7.15/OT.02.02/2026", text)
+    for basis in load_example("laporan.yaml")["basis"]:
+        assert in_pdf(basis, text)
     assert in_pdf("I. LATAR BELAKANG", text)
     assert in_pdf("V. PENUTUP", text)
     assert in_pdf("Jumlah 120", text)  # participants total
