@@ -88,6 +88,13 @@ def _emit(as_json: bool, data: Any, human: Callable[[], None]) -> None:
 
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+future_option = click.option(
+    "--allow-future", is_flag=True,
+    help="Accept a date more than a week ahead (it makes later numbers inserted ones).")
+again_option = click.option(
+    "--again", is_flag=True,
+    help="Make it even though a document from the same data (or a certificate for the same "
+         "person and activity) already stands.")
 
 
 @cli.command()
@@ -138,13 +145,15 @@ def _record_line(r: Record) -> str:
 @click.option("--subject", required=True, help="What the document is about.")
 @click.option("--date", "date_", type=DATE, help="Document date YYYY-MM-DD (default: today).")
 @click.option("--reason", default="", help="Why, when the date makes it an inserted number.")
+@future_option
 @json_option
 @click.pass_context
 def number_issue(ctx: click.Context, series: str, classification: str, subject: str,
-                 date_: dt.datetime | None, reason: str, as_json: bool) -> None:
+                 date_: dt.datetime | None, reason: str, allow_future: bool,
+                 as_json: bool) -> None:
     """Take a number for a document drafted outside Archiva."""
     rec = _open(ctx).issue_number(series, classification, subject,
-                                  date_.date() if date_ else None, reason)
+                                  date_.date() if date_ else None, reason, allow_future)
 
     def human() -> None:
         kind = "Inserted number (nomor sisipan)" if rec.inserted else "Number"
@@ -173,13 +182,15 @@ def number_void(ctx: click.Context, number_: str, reason: str, as_json: bool) ->
 @click.option("--subject", required=True, help="What the document is about.")
 @click.option("--date", "date_", type=DATE, help="Document date YYYY-MM-DD (default: today).")
 @click.option("--source", default="", help="Where it was issued, e.g. SRIKANDI.")
+@future_option
 @json_option
 @click.pass_context
 def number_record(ctx: click.Context, number_: str, series: str, classification: str,
-                  subject: str, date_: dt.datetime | None, source: str, as_json: bool) -> None:
+                  subject: str, date_: dt.datetime | None, source: str, allow_future: bool,
+                  as_json: bool) -> None:
     """Record a number issued elsewhere (e.g. the national e-office) without using a counter."""
     rec = _open(ctx).record_external(number_, series, classification, subject,
-                                     date_.date() if date_ else None, source)
+                                     date_.date() if date_ else None, source, allow_future)
     _emit(as_json, rec.to_json(), lambda: click.echo(f"Recorded {rec.number}: {rec.subject}"))
 
 
@@ -223,7 +234,11 @@ def show(ctx: click.Context, number_: str, as_json: bool) -> None:
         if rec.inserted:
             click.echo(f"Inserted:       yes ({rec.reason})")
         for p in rec.parties:
-            click.echo(f"Party:          {p.get('institution') or p.get('name')}")
+            if rec.kind == "certificate":
+                role = p.get("role") or "peserta"
+                click.echo(f"Holder:         {p.get('name')} ({p.get('institution')}), {role}")
+            else:
+                click.echo(f"Party:          {p.get('institution') or p.get('name')}")
         click.echo(f"Issued by:      {rec.created_by}, {rec.created_at:%Y-%m-%d %H:%M} UTC")
         for f in rec.files:
             click.echo(f"File:           {f.path}  sha256 {f.sha256[:16]}…")
@@ -249,10 +264,14 @@ def _document_command(kind: str, label: str) -> None:
                   type=click.Path(dir_okay=False, path_type=Path),
                   help="Data file (.json, .yaml, .yml); fields are listed in the README.")
     @click.option("--reason", default="", help="Why, when its date gives an inserted number.")
+    @again_option
+    @future_option
     @json_option
     @click.pass_context
-    def command(ctx: click.Context, data_path: Path, reason: str, as_json: bool) -> None:
-        doc = _open(ctx).generate(kind, data_path, reason)
+    def command(ctx: click.Context, data_path: Path, reason: str, again: bool,
+                allow_future: bool, as_json: bool) -> None:
+        doc = _open(ctx).generate(kind, data_path, reason, again=again,
+                                  allow_future=allow_future)
 
         def human() -> None:
             click.echo(f"{label[0].upper()}{label[1:]} {doc.record.number} generated and filed:")
@@ -275,11 +294,16 @@ _document_command("report", "activity report (laporan hasil kegiatan)")
               type=click.Path(dir_okay=False, path_type=Path),
               help="Participant list (.csv or .xlsx) with columns name, institution.")
 @click.option("--reason", default="", help="Why, when the date gives inserted numbers.")
+@again_option
+@future_option
 @json_option
 @click.pass_context
 def generate_certificates(ctx: click.Context, event_path: Path, participants_path: Path,
-                          reason: str, as_json: bool) -> None:
-    """Generate one numbered certificate with a QR verification code per participant."""
+                          reason: str, again: bool, allow_future: bool, as_json: bool) -> None:
+    """Generate one numbered certificate with a QR verification code per participant.
+
+    People who already hold a certificate for the same activity are skipped (unless --again),
+    so running a batch again after it was stopped finishes it."""
     from tqdm import tqdm
 
     from archiva.documents.certificates import raise_if_failed
@@ -289,15 +313,26 @@ def generate_certificates(ctx: click.Context, event_path: Path, participants_pat
     total = len(read_participants(participants_path))
     with tqdm(total=total, unit="cert", desc="Certificates", file=sys.stderr,
               disable=None) as bar:
-        result = app.generate_certificates(event_path, participants_path, reason, bar.update)
+        result = app.generate_certificates(event_path, participants_path, reason, bar.update,
+                                           again=again, allow_future=allow_future)
 
     def human() -> None:
         for c in result.certificates:
             click.echo(f"{c.record.number}  {c.name}  code {c.record.verification_code}")
-        click.echo(f"{len(result.certificates)} certificate(s) generated and filed.")
+        for name, why in result.skipped:
+            click.echo(f"skipped  {name}: {why}")
+        click.echo(f"{len(result.certificates)} certificate(s) generated and filed"
+                   + (f"; {len(result.skipped)} skipped" if result.skipped else "") + ".")
+        if result.interrupted:
+            click.echo(f"Stopped as asked: {len(result.certificates)} of {result.total} done, "
+                       f"{len(result.remaining)} not issued yet (no number was taken for them). "
+                       "Run the same command again to finish: people already certified are "
+                       "skipped.")
 
     _emit(as_json, result.to_json(), human)
     raise_if_failed(result)
+    if result.interrupted:
+        ctx.exit(130)
 
 
 @cli.command("verify-certificate")

@@ -55,6 +55,19 @@ class ConflictError(ArchivaError):
     """The request contradicts what the register already holds (e.g. a number taken)."""
 
 
+class DuplicateDocumentError(ConflictError):
+    """A document was already made from the same data (or a certificate for the same person
+    and activity); made again only when asked for."""
+
+    def __init__(self, what: str, number: str, status: str) -> None:
+        super().__init__(
+            f"{what} already made as {number} ({status}). Nothing was issued.",
+            "See it with `archiva show`. If another document from the same data is meant, run "
+            "the command again with --again.",
+        )
+        self.number = number
+
+
 class RenderError(ArchivaError):
     """A document could not be produced from its template."""
 

@@ -22,6 +22,10 @@ STATUS_LABELS = {
     VOID: "BATAL",
 }
 
+# What each kind of generated document is called in messages.
+KIND_LABELS = {"decree": "decree", "mou": "agreement", "report": "activity report",
+               "certificate": "certificate"}
+
 
 @dataclass(frozen=True)
 class FileEntry:
@@ -56,6 +60,7 @@ class NumberRequest:
     parties: list[dict[str, Any]] = field(default_factory=list)
     details: dict[str, Any] = field(default_factory=dict)
     verification_code: str | None = None
+    fingerprint: str | None = None  # what the document is made from, hashed (duplicates)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from archiva.models import ISSUED, RECORDED, RESERVED, NumberRequest, Record
 from archiva.numbering import classification_ok, normalise_classification
 
 if TYPE_CHECKING:
+    from archiva.documents.certificates import BatchResult
     from archiva.documents.generate import GeneratedDocument
     from archiva.search.index import SearchIndex
     from archiva.search.results import CheckReport, RebuildReport, SearchRequest, SearchResult
@@ -135,18 +136,21 @@ class Archiva:
     # -- the register ----------------------------------------------------------------------
 
     def issue_number(self, series: str, classification: str, subject: str,
-                     doc_date: dt.date | None = None, reason: str = "") -> Record:
+                     doc_date: dt.date | None = None, reason: str = "",
+                     allow_future: bool = False) -> Record:
         """A number for a document drafted outside Archiva."""
         req = self.number_request(series, "number", classification, subject, doc_date,
-                                  ISSUED, reason)
+                                  ISSUED, reason, allow_future=allow_future)
         return self.allocate([req])[0]
 
     def number_request(self, series: str, kind: str, classification: str, subject: str,
                        doc_date: dt.date | None, status: str, reason: str = "",
-                       **extra: Any) -> NumberRequest:
+                       allow_future: bool = False, **extra: Any) -> NumberRequest:
         self.profile.series_named(series)
         code = normalise_classification(classification)
         problems = []
+        if doc_date is not None and not allow_future:
+            check_not_ahead(doc_date)
         if not classification_ok(code):
             problems.append(
                 f"classification {classification!r} is not a records classification code "
@@ -161,15 +165,17 @@ class Archiva:
                              doc_date=doc_date or dt.date.today(), subject=subject.strip(),
                              status=status, reason=reason.strip(), **extra)
 
-    def allocate(self, requests: list[NumberRequest], reserve: bool = False) -> list[Record]:
+    def allocate(self, requests: list[NumberRequest], reserve: bool = False,
+                 again: bool = False) -> list[Record]:
         return self.catalogue.allocate(
             requests, self.profile.series, self.profile.office.unit_code,
             self.profile.office.office_code, self.settings.user,
-            owner=owner.current() if reserve else None,
+            owner=owner.current() if reserve else None, again=again,
         )
 
     def record_external(self, number: str, series: str, classification: str, subject: str,
-                        doc_date: dt.date | None, source: str) -> Record:
+                        doc_date: dt.date | None, source: str,
+                        allow_future: bool = False) -> Record:
         number = " ".join(number.split())
         if not number or len(number) > MAX_NUMBER_LENGTH:
             raise BadInputError(
@@ -179,6 +185,7 @@ class Archiva:
                 "Give the number exactly as it was issued.")
         req = self.number_request(series, "external", classification, subject, doc_date,
                                   RECORDED, reason=f"issued by {source}" if source else "",
+                                  allow_future=allow_future,
                                   details={"source": source} if source else {})
         return self.catalogue.record_external(req, number, self.settings.user)
 
@@ -200,17 +207,25 @@ class Archiva:
 
     # -- documents ---------------------------------------------------------------------------
 
-    def generate(self, kind: str, data_path: Path, reason: str = "") -> GeneratedDocument:
+    def generate(self, kind: str, data_path: Path, reason: str = "", *, again: bool = False,
+                 allow_future: bool = False) -> GeneratedDocument:
+        """Generate, number and file one document. The same data as a standing document of its
+        kind is refused unless `again`."""
         from archiva.documents.generate import generate_document
 
-        return generate_document(self, kind, data_path, reason)
+        return generate_document(self, kind, data_path, reason, again=again,
+                                 allow_future=allow_future)
 
     def generate_certificates(self, event_path: Path, participants_path: Path,
                               reason: str = "",
-                              progress: Callable[[int], None] | None = None) -> Any:
+                              progress: Callable[[int], None] | None = None, *,
+                              again: bool = False, allow_future: bool = False) -> BatchResult:
+        """One certificate per participant. People already certified for the same activity are
+        skipped (and listed) unless `again`, so running an interrupted batch again finishes it."""
         from archiva.documents.certificates import generate_certificates
 
-        return generate_certificates(self, event_path, participants_path, reason, progress)
+        return generate_certificates(self, event_path, participants_path, reason, progress,
+                                     again=again, allow_future=allow_future)
 
     def verify_certificate(self, code: str) -> Any:
         from archiva.documents.certificates import verify
@@ -305,6 +320,21 @@ class Archiva:
             rel for p in self.settings.archive_dir.rglob("*")
             if p.is_file() and not p.name.startswith(".")
             and (rel := str(p.relative_to(home))) not in known
+        )
+
+
+FUTURE_DAYS = 7  # a document may be dated a week ahead (signed on a set day); not a year
+
+
+def check_not_ahead(doc_date: dt.date, today: dt.date | None = None) -> None:
+    today = today or dt.date.today()
+    if doc_date > today + dt.timedelta(days=FUTURE_DAYS):
+        raise BadInputError(
+            f"The date {doc_date.isoformat()} is more than {FUTURE_DAYS} days ahead (today is "
+            f"{today.isoformat()}). A number dated ahead would make every later number of the "
+            "year an inserted one (nomor sisipan). Nothing was issued.",
+            "Check the date (often the year is mistyped). If it is right, run the command again "
+            "with --allow-future.",
         )
 
 

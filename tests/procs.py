@@ -78,6 +78,27 @@ def hang_during_certificates(event: str, participants: str, marker: str, after: 
         app.generate_certificates(Path(event), Path(participants))
 
 
+def slow_certificates_cli(event: str, participants: str, marker: str) -> None:
+    """`archiva generate certificates` whose renders take 0.3 s each (a marker file counts
+    them), so the test can press Ctrl-C in the middle of the batch."""
+    import archiva.render.pdf as pdf
+    from archiva.cli import main
+
+    real = pdf.HtmlRenderer.render
+    done = Path(marker)
+
+    def slow(self: Any, context: dict[str, Any], max_pages: int | None = None) -> bytes:
+        time.sleep(0.3)
+        with done.open("a") as f:
+            f.write("x")
+        return real(self, context, max_pages)
+
+    pdf.HtmlRenderer.render = slow  # type: ignore[method-assign]
+    sys.argv = ["archiva", "generate", "certificates", "--event", event, "--participants",
+                participants]
+    main()
+
+
 def hang_in_index_commit(subject: str) -> None:
     """Issue a number; its index update hangs inside the engine's commit, after the new
     segment's files are written and before the index's table of contents names them."""

@@ -54,6 +54,9 @@ records = Table(
     Column("voided_by", String(128)),
     Column("voided_at", DateTime(timezone=True)),
     Column("void_reason", Text, nullable=False, server_default=""),
+    # What a generated document was made from (its data, or a certificate's person and
+    # activity), hashed: the same again is refused unless asked for.
+    Column("fingerprint", String(64), index=True),
     UniqueConstraint("counter", "year", "seq", "suffix", name="uq_records_counter_seq"),
     Index("ix_records_status", "status"),
     Index("ix_records_series_year", "series", "year"),

@@ -24,11 +24,19 @@ from archiva.catalogue.schema import (
     texts,
 )
 from archiva.config import Series
-from archiva.errors import BadInputError, CatalogueError, ConflictError, NotFoundError
+from archiva.errors import (
+    BadInputError,
+    CatalogueError,
+    ConflictError,
+    DuplicateDocumentError,
+    NotFoundError,
+)
 from archiva.models import (
     FILED,
+    KIND_LABELS,
     RECORDED,
     RESERVED,
+    STATUS_LABELS,
     VOID,
     DocumentText,
     FileEntry,
@@ -40,7 +48,7 @@ from archiva.numbering import NumberParts, Placement, number_key, place, render_
 
 # The newest migration; checked by a test against the migration scripts so that opening the
 # catalogue can skip importing Alembic (~0.5 s) when the schema is already current.
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -168,14 +176,32 @@ class Catalogue:
         office_code: str,
         actor: str,
         owner: str | None = None,
+        again: bool = False,
     ) -> list[Record]:
-        """Allocate numbers for all requests in one transaction: all or none."""
+        """Allocate numbers for all requests in one transaction: all or none. A request with a
+        fingerprint that a standing record of its kind already has is refused unless `again`
+        (checked inside the transaction, so two processes cannot both pass)."""
         with self.transaction() as conn:
-            ids = [
-                self._allocate_one(conn, r, series[r.series], unit, office_code, actor, owner)
-                for r in requests
-            ]
+            ids = []
+            for r in requests:
+                if r.fingerprint and not again:
+                    self._refuse_duplicate(conn, r)
+                ids.append(self._allocate_one(conn, r, series[r.series], unit, office_code,
+                                              actor, owner))
         return self.records_by_ids(ids)
+
+    def _refuse_duplicate(self, conn: Connection, req: NumberRequest) -> None:
+        earlier = conn.execute(
+            select(records.c.number, records.c.status, records.c.doc_date)
+            .where(records.c.kind == req.kind, records.c.fingerprint == req.fingerprint,
+                   records.c.status != VOID)
+            .order_by(records.c.id).limit(1)
+        ).first()
+        if earlier is not None:
+            what = ("A certificate for this person and activity was" if req.kind == "certificate"
+                    else f"A {KIND_LABELS.get(req.kind, req.kind)} from the same data was")
+            raise DuplicateDocumentError(what, earlier.number,
+                                         STATUS_LABELS.get(earlier.status, earlier.status))
 
     def _allocate_one(
         self, conn: Connection, req: NumberRequest, s: Series, unit: str, office_code: str,
@@ -216,6 +242,7 @@ class Catalogue:
             status=req.status, classification=req.classification, doc_date=req.doc_date,
             subject=req.subject, parties=_dump(req.parties), details=_dump(req.details),
             verification_code=req.verification_code, owner=owner, reason=req.reason,
+            fingerprint=req.fingerprint,
             created_by=actor, created_at=now, updated_at=now,
         )).inserted_primary_key[0]
         self._event(conn, rid, "sisipan" if spot.inserted else "allocate", actor,
@@ -575,6 +602,22 @@ class Catalogue:
                 rows.sort(key=lambda r: order[r.id])
                 out.extend(_record(r, by_record.get(r.id, [])) for r in rows)
         return out
+
+    def by_fingerprints(self, kind: str, prints: Sequence[str]) -> dict[str, Record]:
+        """The earliest standing (not void) record of this kind made from each fingerprint."""
+        found: dict[str, int] = {}
+        with self.reading() as conn:
+            for chunk in _chunks(list(set(prints)), 500):
+                rows = conn.execute(
+                    select(records.c.id, records.c.fingerprint)
+                    .where(records.c.kind == kind, records.c.fingerprint.in_(chunk),
+                           records.c.status != VOID)
+                    .order_by(records.c.id)
+                ).all()
+                for r in rows:
+                    found.setdefault(r.fingerprint, r.id)
+        by_id = {r.id: r for r in self.records_by_ids(list(found.values()))}
+        return {fp: by_id[rid] for fp, rid in found.items()}
 
     def events_of(self, rid: int) -> list[dict[str, Any]]:
         with self.reading() as conn:

@@ -5,6 +5,9 @@ file already placed is set aside, so every number ends filed or void, never dang
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import json
 import secrets
 import shutil
 from collections.abc import Iterator
@@ -20,16 +23,12 @@ from archiva.documents.datafile import load_mapping
 from archiva.documents.fields import Fields
 from archiva.documents.text import text_of_file
 from archiva.errors import ArchivaError, DataFileError, RenderError
-from archiva.models import RESERVED, STATUS_LABELS, DocumentText, Record
+from archiva.models import KIND_LABELS, RESERVED, STATUS_LABELS, DocumentText, Record
 from archiva.numbering import classification_ok, normalise_classification, safe_file_stem
 from archiva.render.templates import Template, template_for
 
 if TYPE_CHECKING:
     from archiva.service import Archiva
-
-KIND_LABELS = {"decree": "decree", "mou": "agreement", "report": "activity report",
-               "certificate": "certificate"}
-
 
 @dataclass(frozen=True)
 class GeneratedDocument:
@@ -68,7 +67,15 @@ def load_data(app: Archiva, kind: str, data_path: Path) -> tuple[Any, Template]:
 PLACEHOLDER_NUMBER = "0000/XX.00/XX.00/0000"
 
 
-def generate_document(app: Archiva, kind: str, data_path: Path, reason: str) -> GeneratedDocument:
+def fingerprint(*parts: Any) -> str:
+    """What a document is made from, hashed: the same content, however the file spells it."""
+    canonical = json.dumps([dataclasses.asdict(p) if dataclasses.is_dataclass(p) else p
+                            for p in parts], sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def generate_document(app: Archiva, kind: str, data_path: Path, reason: str, *,
+                      again: bool = False, allow_future: bool = False) -> GeneratedDocument:
     parsed, template = load_data(app, kind, data_path)
     _check_template(app, kind, parsed, template)
     common: kinds.Common = parsed.common
@@ -80,9 +87,10 @@ def generate_document(app: Archiva, kind: str, data_path: Path, reason: str) -> 
     req = app.number_request(
         app.profile.documents[kind].series, kind, common.classification, common.subject,
         common.date, RESERVED, reason, parties=_parties(kind, parsed, app), details=details,
+        fingerprint=fingerprint(kind, parsed), allow_future=allow_future,
     )
     with app.index.batch():  # one index update for the reservation and the filing
-        rec = app.allocate([req], reserve=True)[0]
+        rec = app.allocate([req], reserve=True, again=again)[0]
         placed: list[Path] = []
         with settling(app, rec, placed), work_dir(app) as work:
             made, text = _render(app, kind, parsed, template, rec.number, work)

@@ -252,9 +252,11 @@ def parse_event(f: Fields, profile: Profile) -> Event:
 
 
 def parse_report(f: Fields, profile: Profile) -> Report:
-    """Also decides where each table goes: in the section that names it (`tables:`), else in
-    the first section, not the closing one, whose title has the earliest of its words below,
-    else in a section of its own just before the closing section ("Penutup") or at the end."""
+    """Also decides where each table goes: in the section that names it (`tables:`); else in
+    the first section whose title contains "Pelaksanaan" (then "Peserta") for participants, or
+    "Evaluasi" (then "Survei", "Kepuasan", "Hasil") for the evaluation, never the closing one;
+    else in a section of its own just before the closing section (the last one titled
+    "…Penutup…") or, without one, at the end."""
     homes = {"participants": ("pelaksanaan", "peserta"),
              "evaluation": ("evaluasi", "survei", "kepuasan", "hasil")}
 
