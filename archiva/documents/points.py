@@ -68,7 +68,7 @@ def parse_points(f: Fields, key: str, optional: bool = False) -> list[Point]:
         f.problem(key, f"expected a list of texts or of points {{text, items}}, found "
                        f"{type(raw).__name__}")
         return []
-    return [p for i, v in enumerate(raw, 1) if (p := _point(f, f"{key}[{i}]", v, 1))]
+    return [p for i, v in enumerate(raw, 1) if (p := _point(f, f"{key}[{i}]", v, 0))]
 
 
 def _point(f: Fields, name: str, value: Any, depth: int) -> Point | None:

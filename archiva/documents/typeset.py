@@ -18,6 +18,9 @@ CM_PER_PT = 2.54 / 72
 FALLBACK_EM = 0.5
 CELL_PADDING_CM = 0.4  # a cell's left and right margins together, plus a little air
 MIN_COLUMN_CM = 0.9
+# No column claims more than this share of the table for its longest word: one enormous word
+# is broken inside its cell rather than squeezing every other column into broken words.
+MAX_WORD_SHARE = 0.5
 
 
 @functools.cache
@@ -87,8 +90,9 @@ def column_widths(header: Sequence[str], rows: Sequence[Sequence[str]], total_cm
         total = sum(given)
         return [total_cm * w / total for w in given]
     cells = [[header[c]] + [r[c] for r in rows if c < len(r)] for c in range(n)]
-    least = [max(MIN_COLUMN_CM, max(_longest_word(t, size_pt, i == 0)
-                                    for i, t in enumerate(col)) + CELL_PADDING_CM)
+    least = [min(total_cm * MAX_WORD_SHARE,
+                 max(MIN_COLUMN_CM, max(_longest_word(t, size_pt, i == 0)
+                                        for i, t in enumerate(col)) + CELL_PADDING_CM))
              for col in cells]
     most = [max(least[c], max(_longest_line(t, size_pt, i == 0)
                               for i, t in enumerate(cells[c])) + CELL_PADDING_CM)

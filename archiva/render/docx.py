@@ -25,6 +25,7 @@ def _environment() -> jinja2.Environment:
 
 
 LOGO_HEIGHT_MM = 22
+DOCX_PROPERTY_LIMIT = 255  # characters python-docx allows in a core property
 # Tables whose column widths Archiva sets after rendering carry this caption (alt text) in the
 # template: docxtpl's column loop alone makes every column the same width.
 FITTED_TABLE = "archiva:fitted-columns"
@@ -42,7 +43,7 @@ def render_docx(template: Path, context: dict[str, Any], out: Path, *,
         doc.render(context, _environment())
         _fit_tables(doc, table_widths)
         if title:
-            doc.docx.core_properties.title = title
+            doc.docx.core_properties.title = _shortened(title, DOCX_PROPERTY_LIMIT)
         doc.save(str(out))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:
         raise RenderError(
@@ -118,3 +119,7 @@ def _caption(table: Any) -> str:
     props = table.find(qn("w:tblPr"))
     caption = props.find(qn("w:tblCaption")) if props is not None else None
     return caption.get(qn("w:val"), "") if caption is not None else ""
+
+
+def _shortened(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"

@@ -450,8 +450,8 @@ def test_mou_both_number_lines_and_funding(gen_app: Archiva,
     assert nomor == [f"NOMOR: {doc.record.number}", "NOMOR: 421/1234/Disdikbud/2026"]
     funding = "Rp15.000.000,00 (lima belas juta rupiah)"
     assert any(f"sebesar {funding} bersumber dari DIPA" in line for line in lines)
-    assert any("\tPerjanjian kerja sama ini berlaku sejak tanggal 1 Desember 2026 sampai dengan "
-               "tanggal 30 November 2027" in line for line in lines)
+    assert any("\tPerjanjian kerja sama ini berlaku sejak tanggal 12 November 2026 sampai "
+               "dengan tanggal 11 November 2027" in line for line in lines)
     pdf = pdf_text(_file(gen_app, doc, "pdf"))
     assert in_pdf(funding, pdf)
     assert in_pdf(f"NOMOR: {doc.record.number}", pdf)
