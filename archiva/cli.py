@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -37,6 +38,11 @@ class ArchivaGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("Stopped. Anything half-done is settled at the next start.", err=True)
             ctx.exit(130)
+        except BrokenPipeError:
+            # Whoever read the output went away (`| head`): the work is done, say nothing more
+            # (Python would otherwise complain again when it flushes stdout at exit).
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(EXIT_FAILED)
         except Exception as exc:
             if _debug(ctx):
                 raise
