@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import time
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -19,7 +20,7 @@ from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh import scoring, sorting
 from whoosh.analysis import Filter, RegexTokenizer, StemFilter, StopFilter
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PerDocReader
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.util.numeric import byte_to_length
 
@@ -31,6 +32,7 @@ from archiva.search.documents import SearchDocument, search_key
 FUZZY_MIN_LENGTH = 5  # shorter words have too many neighbours one letter away
 WRITER_MEMORY_MB = 128  # an update's writer
 BUILD_MEMORY_MB = 1024  # a new index: postings sorted in memory rather than spilled to disk
+OPEN_ATTEMPTS = 20  # a searcher opened while other processes commit, one after another
 
 # A word typed without a field must be in `text` (every word of the record, stemmed: one
 # posting list to walk); where else it is adds to the score.
@@ -255,9 +257,33 @@ class Index:
             self._searcher.close()
             self._searcher = None
         if self._searcher is None:
-            self._searcher = self._ix.searcher(weighting=self._weighting)
+            self._searcher = self._held_searcher()
             self._weighting.keep_only(self._searcher.reader())
         return self._searcher
+
+    def _held_searcher(self) -> Any:
+        """A searcher holding every file of the segments it opened. Whoosh opens a segment's
+        columns (stored fields, record ids, lengths) only when first read, and a writer in
+        another process deletes the files of the segments it merged away right after its
+        commit: a search running then found no stored fields. Held open, the files stay
+        readable after they are deleted. A segment's files go only once a newer generation
+        leaves it out, so segments still in the latest generation after their files are held
+        were held whole; otherwise a newer generation is there to open instead."""
+        for attempt in range(OPEN_ATTEMPTS):
+            searcher = self._ix.searcher(weighting=self._weighting)
+            try:
+                readers = [r for r, _ in searcher.reader().leaf_readers()]
+                files = self._ix.storage.list()
+                for reader in readers:
+                    _hold_columns(reader, files)
+                if searcher.up_to_date() or _segment_ids(readers) <= {
+                        s.segment_id() for s in self._ix._segments()}:
+                    return searcher
+            except OSError:
+                pass  # a file went between listing and opening, or the latest TOC did
+            searcher.close()
+            time.sleep(0.001 * attempt)  # let the writers in between finish
+        raise EngineError(f"the index changed {OPEN_ATTEMPTS} times while it was being opened")
 
     def count(self) -> int:
         with _engine_errors(f"reading the index in {self.path}"):
@@ -354,6 +380,35 @@ class _Ranking(scoring.BM25F):
         live = {_segment_id(r) for r, _ in reader.leaf_readers()}
         self._arrays = {k: v for k, v in self._arrays.items() if k[0] in live}
         self._scored = {k for k in self._scored if k[0] in live}
+
+
+class _HeldColumns(W3PerDocReader):
+    """A segment's per-document columns, every file opened at once; a column is there when
+    its file was there then, whether or not it has been deleted since."""
+
+    def __init__(self, storage: Any, segment: Any, files: Iterable[str]) -> None:
+        super().__init__(storage, segment)
+        prefix = segment.make_filename(".")
+        for name in files:
+            if name.startswith(prefix) and name.endswith(W3Codec.COLUMN_EXT):
+                column = name[len(prefix):-len(W3Codec.COLUMN_EXT)]
+                self._colfiles[column] = self._get_column_file(column)
+
+    def has_column(self, fieldname: str) -> bool:
+        return fieldname in self._colfiles
+
+
+def _hold_columns(reader: Any, files: list[str]) -> None:
+    perdoc = getattr(reader, "_perdoc", None)
+    # A compound segment's one file is opened with its reader; a plain one's columns are not.
+    if type(perdoc) is W3PerDocReader and not reader._segment.is_compound():
+        reader._perdoc = _HeldColumns(reader._storage, reader._segment, files)
+        perdoc.close()
+
+
+def _segment_ids(readers: list[Any]) -> set[str]:
+    ids = {_segment_id(r) for r in readers}
+    return {i for i in ids if i is not None}
 
 
 def _tie(rid: int) -> float:

@@ -286,3 +286,30 @@ def test_scores_are_whooshs_bm25f_plus_the_tie_breaker(index: engine.Index, quer
         assert ours.keys() == theirs.keys()
         for rid, score in ours.items():
             assert 0 < score - theirs[rid] <= 4 * engine.TIE_SHARE, rid
+
+
+def test_a_search_reads_what_it_opened_while_another_process_merges_it_away(
+        tmp_path: Path) -> None:
+    """Whoosh opens a segment's columns (stored fields, record ids, lengths) only when first
+    read, and a writer in another process deletes the files of segments it merged away right
+    after its commit: a search that had opened the index just before then found no stored
+    fields (TypeError) and the index was rebuilt for nothing. A searcher holds every file of
+    the generation it opened."""
+    from whoosh import index as whoosh_index
+
+    engine.create(tmp_path)
+    ix = engine.Index(tmp_path)
+    docs = [search_document(s) for s in sources()]
+    for doc in docs:  # one segment each
+        ix.write([doc])
+    searcher = ix._current_searcher()
+    assert len(searcher.reader().leaf_readers()) > 1
+    other = whoosh_index.open_dir(str(tmp_path)).writer(compound=False)
+    other.commit(optimize=True)  # another process merges every segment into one
+    segments = {f.name.split(".")[0] for f in tmp_path.iterdir() if f.suffix == ".col"}
+    assert len(segments) == 1  # and the files of the old ones are gone
+    searcher.up_to_date = lambda: True  # the commit landed while this search was running
+    result = ix.search(parse("pengaduan"), TODAY, limit=50)
+    assert sorted(rid for rid, _ in result.hits) == [6, 7, 8]
+    assert ix.search(parse("lebak"), TODAY, sort="date").total == 2
+    ix.close()
