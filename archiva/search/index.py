@@ -249,8 +249,10 @@ class SearchIndex:
         state = self.state()
         if state == "ok":
             return None
-        if state == "damaged":
-            self._set_aside_damaged()
+        if self._waited_for_rebuild():
+            return self.ensure(progress)  # another process's rebuild ended: look again
+        if state == "damaged" and not self._set_aside_damaged(self.current()):
+            return self.ensure(progress)  # another process swapped a new one in meanwhile
         reason = {"missing": "the index did not exist",
                   "damaged": "the index was damaged",
                   "outdated": "the index was built with an older format or analysis"}[state]
@@ -269,6 +271,10 @@ class SearchIndex:
         self.root.mkdir(parents=True, exist_ok=True)
         with self._writer_lock(REBUILD_WAIT) as locked:
             if not locked:
+                raise self._busy()
+            # One rebuild at a time: the first to swap its generation in would drop outbox
+            # rows the other still needs, and the other would then swap in an older index.
+            if self._rebuild_running():
                 raise self._busy()
             self._write_marker()
         building = self.root / f".building-{owner.current()}-{secrets.token_hex(3)}"
@@ -300,10 +306,21 @@ class SearchIndex:
                               "`archiva reindex`.") from None
         finally:
             shutil.rmtree(building, ignore_errors=True)
-            self._remove_marker(only_ours=True)
+            self._remove_marker()
         self._prune(keep={final, previous})
         return RebuildReport(str(final.relative_to(self.root.parent)), count,
                              round(time.monotonic() - started, 2), reason, caught_up)
+
+    def _waited_for_rebuild(self) -> bool:
+        """Wait for another process's rebuild to end (True), if one is running."""
+        if not self._rebuild_running():
+            return False
+        deadline = time.monotonic() + REBUILD_WAIT
+        while self._rebuild_running():
+            if time.monotonic() > deadline:
+                raise self._busy()
+            time.sleep(0.1)
+        return True
 
     def _busy(self) -> SearchError:
         return SearchError("The search index is being rebuilt or updated by another process.",
@@ -349,15 +366,20 @@ class SearchIndex:
                 if owner.is_dead(token) is True:
                     shutil.rmtree(p, ignore_errors=True)
 
-    def _set_aside_damaged(self) -> None:
-        path = self.current()
-        if path is None:
-            return
-        for old in self.root.glob("damaged-*"):
-            shutil.rmtree(old, ignore_errors=True)
-        with contextlib.suppress(OSError):
-            os.rename(path, self.root / f"damaged-{path.name}")
-        self._forget_open()
+    def _set_aside_damaged(self, path: Path | None) -> bool:
+        """Move the damaged generation `path` aside, unless it is no longer the current one
+        (then another process has just replaced it: False)."""
+        with self._writer_lock(REBUILD_WAIT) as locked:
+            if not locked:
+                raise self._busy()
+            if path is None or self.current() != path:
+                return False
+            for old in self.root.glob("damaged-*"):
+                shutil.rmtree(old, ignore_errors=True)
+            with contextlib.suppress(OSError):
+                os.rename(path, self.root / f"damaged-{path.name}")
+            self._forget_open()
+            return True
 
     # The rebuild marker: while it stands, updates keep the outbox rows, which the rebuild
     # applies to its new generation before swapping it in (changes made during the build).
@@ -372,12 +394,10 @@ class SearchIndex:
         tmp.write_text(json.dumps(data), "utf-8")
         os.replace(tmp, self._marker)
 
-    def _remove_marker(self, only_ours: bool = False) -> None:
-        if only_ours:
-            data = _read_json(self._marker)
-            if data is None or data.get("owner") != owner.current():
-                return
-        self._marker.unlink(missing_ok=True)
+    def _remove_marker(self) -> None:
+        data = _read_json(self._marker)
+        if data is not None and data.get("owner") == owner.current():
+            self._marker.unlink(missing_ok=True)
 
     def _rebuild_running(self) -> bool:
         data = _read_json(self._marker)
@@ -426,12 +446,13 @@ class SearchIndex:
                               request.date_from, request.date_to, request.sender)
         self.ensure(progress)
         synced = self.sync()
+        searched = self.current()
         try:
             found = self._engine_search(tree, request, today)
         except EngineError as exc:
             log.warning("search failed on the index (%s); rebuilding it", exc)
-            self._set_aside_damaged()
-            self.rebuild(progress, reason=f"the index failed while searching: {exc}")
+            self._set_aside_damaged(searched)  # unless another process replaced it meanwhile
+            self.ensure(progress)
             found = self._engine_search(tree, request, today)
         if found.empty:
             raise q.QueryError(request.query, "it holds only common words (such as yang, dan, "

@@ -151,6 +151,63 @@ def test_changes_made_during_a_rebuild_are_in_the_new_index(home: Settings) -> N
         assert app.catalogue.outbox_size() == 0
 
 
+def test_a_second_rebuild_while_one_runs_is_refused_and_nothing_is_lost(home: Settings) -> None:
+    # Two rebuilds at once lost records: the first to finish dropped outbox rows the other
+    # still needed, and the other then swapped in an index without them.
+    with Archiva.open(home) as app, Archiva.open(home) as other:
+        issue(app, "Persiapan")
+        refused: list[str] = []
+
+        def meanwhile(_n: int) -> None:
+            if not refused:
+                with pytest.raises(search_index.SearchError) as err:
+                    other.index.rebuild()
+                refused.append(err.value.message)
+                issue(other, "Dibuat selama pembangunan indeks")
+
+        app.index.rebuild(meanwhile)
+        assert refused and "being rebuilt" in refused[0]
+        assert found(other, "pembangunan") and app.check_index().in_sync
+
+
+def test_a_missing_index_waits_for_the_rebuild_already_running(home: Settings) -> None:
+    with Archiva.open(home) as app, Archiva.open(home) as other:
+        issue(app, "Persiapan")
+        app.index.close()
+        shutil.rmtree(home.home / "index")
+        building, release = threading.Event(), threading.Event()
+
+        def slow(_n: int) -> None:
+            building.set()
+            release.wait(10)
+
+        first = threading.Thread(target=app.index.ensure, args=(slow,))
+        first.start()
+        assert building.wait(10)
+        waited: list[Any] = []
+        second = threading.Thread(target=lambda: waited.append(other.index.ensure()))
+        second.start()
+        second.join(0.5)
+        assert second.is_alive()  # waiting, not building a second index
+        release.set()
+        first.join(10)
+        second.join(10)
+        assert waited == [None]  # the first one's index is there: nothing more to build
+        assert len(list((home.home / "index").glob("gen-*"))) == 1
+        assert found(other, "persiapan")
+
+
+def test_a_damaged_index_already_replaced_is_not_set_aside(app: Archiva) -> None:
+    issue(app, "Persiapan")
+    old = app.index.current()
+    app.reindex()
+    new = app.index.current()
+    assert new != old
+    assert not app.index._set_aside_damaged(old)
+    assert app.index.current() == new
+    assert not list((app.settings.home / "index").glob("damaged-*"))
+
+
 def test_check_reports_missing_stale_and_orphaned_entries(any_app: Archiva) -> None:
     a = issue(any_app, "Satu")
     b = issue(any_app, "Dua")
