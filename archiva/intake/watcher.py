@@ -25,7 +25,8 @@ TICK_SECONDS = 0.5
 class _Queue(FileSystemEventHandler):
     """Paths that something happened to, for the main loop to look at."""
 
-    def __init__(self) -> None:
+    def __init__(self, inbox: Path) -> None:
+        self.inbox = inbox
         self.paths: set[Path] = set()
         self.lock = threading.Lock()
         self.wake = threading.Event()
@@ -36,10 +37,19 @@ class _Queue(FileSystemEventHandler):
         for raw in (event.src_path, getattr(event, "dest_path", "")):
             if raw:
                 path = Path(raw.decode() if isinstance(raw, bytes) else raw)
-                if not ignored_name(path.name):
+                if self._wanted(path):
                     with self.lock:
                         self.paths.add(path)
         self.wake.set()
+
+    def _wanted(self, path: Path) -> bool:
+        """As a full scan sees the inbox: no hidden files, nothing inside hidden folders (the
+        staging folders where other intake processes hold the files they claimed)."""
+        try:
+            folders = path.relative_to(self.inbox).parts[:-1]
+        except ValueError:
+            return False
+        return not ignored_name(path.name) and not any(f.startswith(".") for f in folders)
 
     def take(self) -> set[Path]:
         with self.lock:
@@ -65,7 +75,7 @@ def _observer(inbox: Path, handler: _Queue, polling: bool) -> tuple[object, str]
 def watch(intake: Intake, polling: bool, stop: threading.Event,
           report: Callable[[IntakeReport], None]) -> str:
     """Run until `stop` is set; returns how the inbox was watched."""
-    handler = _Queue()
+    handler = _Queue(intake.inbox)
     observer, how = _observer(intake.inbox, handler, polling)
     log.info("watching %s (%s, full rescan every %.0f s)", intake.inbox, how,
              intake.settings.rescan_seconds)

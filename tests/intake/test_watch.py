@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,10 +26,25 @@ def _fast_profile(home: Settings) -> None:
     home.profile_path.write_text(text, "utf-8")
 
 
+_STARTED: list[subprocess.Popen[str]] = []
+
+
+@pytest.fixture(autouse=True)
+def _no_watch_left_running() -> Iterator[None]:
+    """A test that fails half-way must not leave its `archiva watch` running."""
+    yield
+    while _STARTED:
+        proc = _STARTED.pop()
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate(timeout=30)
+
+
 def _start_watch(home: Settings, *extra: str) -> subprocess.Popen[str]:
     proc = subprocess.Popen([sys.executable, "-m", "archiva", "watch", *extra], cwd=REPO,
                             env=child_env(home), stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
+    _STARTED.append(proc)
     time.sleep(1.5)  # let it start watching
     return proc
 
@@ -106,3 +122,19 @@ def test_a_burst_with_watch_and_two_file_scans_files_each_once(watched: Settings
     assert sorted(r.seq for r in recs) == list(range(1, 201))
     assert not [p for p in inbox.rglob("*") if p.is_file()]  # (an empty staging folder may stay)
     assert not [p for p in watched.quarantine_dir.rglob("*") if p.is_file()]
+
+
+def test_the_watcher_leaves_files_in_hidden_folders_alone(tmp_path: Path) -> None:
+    """Another intake process's claimed files sit in the inbox's hidden staging folder: the
+    watcher taking one from there pulled it out from under that process (a crash, and a
+    letter set aside as a duplicate of itself)."""
+    from watchdog.events import FileCreatedEvent, FileMovedEvent
+
+    from archiva.intake.watcher import _Queue
+
+    queue = _Queue(tmp_path)
+    staged = tmp_path / ".archiva-staging" / "vm:1:2" / "abc" / "surat.pdf"
+    queue.on_any_event(FileMovedEvent(str(tmp_path / "surat.pdf"), str(staged)))
+    queue.on_any_event(FileCreatedEvent(str(tmp_path / "sub" / ".tmp-surat.pdf")))
+    queue.on_any_event(FileCreatedEvent(str(tmp_path / "sub" / "balasan.pdf")))
+    assert queue.take() == {tmp_path / "surat.pdf", tmp_path / "sub" / "balasan.pdf"}
