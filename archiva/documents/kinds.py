@@ -19,8 +19,11 @@ RATINGS = ("sangat baik", "baik", "cukup", "kurang", "sangat kurang")
 ROLES = {"peserta": "Peserta", "narasumber": "Narasumber", "panitia": "Panitia",
          "moderator": "Moderator", "fasilitator": "Fasilitator"}
 TAKES_EFFECT = "Keputusan ini mulai berlaku pada tanggal ditetapkan."
-# What fits on one certificate page in the shipped template (checked again after rendering).
-EVENT_LIMITS = {"activity": 300, "place": 150, "hours": 40}
+# What fits on one certificate page in the shipped template, with the participant's name and
+# institution at their own limits (120 and 200), all in capitals, at its smallest type (fit-3):
+# about 8 mm to spare, proven by tests/documents/test_certificate_layout.py. Every certificate is
+# still checked after layout; text that does not fit is refused, never printed over.
+EVENT_LIMITS = {"activity": 400, "place": 200, "hours": 40}
 
 
 @dataclass(frozen=True)

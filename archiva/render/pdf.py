@@ -1,6 +1,9 @@
 """WeasyPrint adapter: HTML+CSS templates (Jinja) to PDF/A-3b with embedded fonts.
 
-A template may declare two things about fitting its text (the certificate does):
+A template may declare (the certificate does):
+- `<meta name="archiva-user-agent-stylesheet" content="none">`: its own stylesheet styles every
+  element it uses (display, bold), so WeasyPrint's default HTML stylesheet is left out. The
+  cascade then matches a few rules instead of hundreds: ~15% less time per document.
 - `data-region="NAME"` on blocks that must never overlap each other or leave the page area.
   They are measured after layout; text running into another block is an error, never silent.
 - `<meta name="archiva-fit-steps" content="N">`: when the text does not fit (too many pages or
@@ -33,7 +36,9 @@ _LOCAL_STYLESHEET = re.compile(
     r"""<link\s+rel=["']stylesheet["']\s+href=["'](?P<href>[^"':]+\.css)["']\s*/?>""", re.I)
 _FIT_STEPS = re.compile(r"""<meta\s+name=["']archiva-fit-steps["']\s+content=["'](\d+)["']""",
                         re.I)
-REGION_GAP = 4 * 96 / 25.4  # CSS px: regions closer than 4 mm look run together on paper
+_NO_UA_STYLESHEET = re.compile(
+    r"""<meta\s+name=["']archiva-user-agent-stylesheet["']\s+content=["']none["']""", re.I)
+REGION_GAP = 6 * 96 / 25.4  # CSS px: regions closer than 6 mm look run together on paper
 
 # WeasyPrint logs every CSS property it ignores; users need none of that on their terminal.
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
@@ -68,6 +73,7 @@ class HtmlRenderer:
         steps = _FIT_STEPS.search(source)
         self.fit_steps = int(steps.group(1)) if steps else 0
         self.has_regions = "data-region" in source
+        self.html_class = _OwnStylesHTML if _NO_UA_STYLESHEET.search(source) else HTML
 
     def _own_stylesheets(self, source: str) -> tuple[list[CSS], str]:
         """Parse the template's local stylesheets once instead of once per document (saves
@@ -110,8 +116,8 @@ class HtmlRenderer:
         """The first layout, from fit 0 up to the template's last step, that fits."""
         problem = ""
         for fit in range(self.fit_steps + 1):
-            html = HTML(string=self.html({**context, "fit": fit}),
-                        base_url=str(self.template_path.parent))
+            html = self.html_class(string=self.html({**context, "fit": fit}),
+                                   base_url=str(self.template_path.parent))
             document = html.render(font_config=self.font_config, cache=self.cache,
                                    stylesheets=self.stylesheets, pdf_variant=PDF_VARIANT)
             problem = self._misfit(document, max_pages)
@@ -143,6 +149,13 @@ class HtmlRenderer:
                 del self.cache[key]
 
 
+class _OwnStylesHTML(HTML):
+    """A document styled by its own stylesheet alone (see the module's docstring)."""
+
+    def _ua_stylesheets(self, forms: bool = False) -> list[CSS]:
+        return []
+
+
 # -- regions: blocks that must not overlap -------------------------------------------------------
 
 def region_problem(page_box: Box) -> str:
@@ -160,7 +173,7 @@ def region_problem(page_box: Box) -> str:
         if r[0] < area[0] - 0.5 or r[1] < area[1] - 0.5 or r[2] > area[2] + 0.5 \
                 or r[3] > area[3] + 0.5:
             return f"the {name} block runs off the page"
-    names = sorted(inks)
+    names = list(inks)  # in document order: "the text block runs into the signature block"
     for i, a in enumerate(names):
         for b in names[i + 1:]:
             if _near(inks[a], inks[b], REGION_GAP):
