@@ -281,9 +281,27 @@ def _logo(c: _Checker, path: Path, office_t: dict[str, Any]) -> Path | None:
     if not logo:
         return None
     p = (path.parent / logo).resolve()
-    if not p.is_file():
+    home = path.parent.resolve()
+    if not p.is_relative_to(home):
+        c.problems.append(f"office.logo: {logo!r} is outside the archive home {home}; copy the "
+                          f"logo into the home and give its name")
+    elif not p.is_file():
         c.problems.append(f"office.logo: expected an image file, {p} does not exist")
+    elif _image_kind(p) is None:
+        c.problems.append(f"office.logo: {p} is not a PNG or JPEG image (the kinds both Word "
+                          f"and PDF documents can hold)")
     return p
+
+
+def _image_kind(path: Path) -> str | None:
+    try:
+        with path.open("rb") as f:
+            head = f.read(8)
+    except OSError:
+        return None
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    return "jpeg" if head.startswith(b"\xff\xd8\xff") else None
 
 
 def _series(c: _Checker) -> dict[str, Series]:

@@ -226,11 +226,32 @@ def test_logo_must_exist(tmp_path):
 
 
 def test_logo_is_relative_to_the_profile(tmp_path):
-    (tmp_path / "logo.png").write_bytes(b"\x89PNG")
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     data = example()
     data["office"]["logo"] = "logo.png"
     profile = parse_profile(tmp_path / PROFILE_NAME, data)
     assert profile.office.logo == (tmp_path / "logo.png").resolve()
+
+
+@pytest.mark.parametrize("logo", ["../../../../etc/passwd", "/etc/passwd", "../outside.png",
+                                  "link.png"])
+def test_a_logo_outside_the_home_is_refused(tmp_path, logo):
+    home = tmp_path / "home"
+    home.mkdir()
+    (tmp_path / "outside.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (home / "link.png").symlink_to(tmp_path / "outside.png")
+    data = example()
+    data["office"]["logo"] = logo
+    (found,) = problems_of(data, home / PROFILE_NAME)
+    assert found.startswith("office.logo:") and "outside the archive home" in found
+
+
+def test_a_logo_that_is_not_a_png_or_jpeg_is_refused(tmp_path):
+    (tmp_path / "logo.png").write_text("root:x:0:0:root:/root:/bin/bash\n")
+    data = example()
+    data["office"]["logo"] = "logo.png"
+    (found,) = problems_of(data, tmp_path / PROFILE_NAME)
+    assert "is not a PNG or JPEG image" in found
 
 
 def test_all_problems_are_reported_at_once():

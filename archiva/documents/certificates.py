@@ -192,7 +192,8 @@ class _Batch:
         in_process = len(todo) <= IN_PROCESS_LIMIT or workers < 2
         window = GROUP if in_process else workers * WINDOW_PER_WORKER
         in_flight: dict[Future[_Outcome], int] = {}
-        with _renderer(self.template, self.app.settings.home, workers, in_process) as submit, \
+        with _renderer(self.template, self.app.settings.home, self.app.profile.office.logo,
+                       workers, in_process) as submit, \
                 _stop_on_ctrl_c(self.result):
             try:
                 while queue or in_flight:
@@ -324,11 +325,12 @@ _Outcome = tuple[FileEntry | None, str | None, str]  # the filed file, why it fa
 
 
 @contextlib.contextmanager
-def _renderer(template: Path, home: Path, workers: int,
+def _renderer(template: Path, home: Path, logo: Path | None, workers: int,
               in_process: bool) -> Iterator[Callable[[_Job], Future[_Outcome]]]:
     """A submit function rendering jobs on forked workers, or right here for a few."""
+    logo_name = str(logo) if logo else ""
     if in_process:
-        _init_worker(str(template), str(home), in_process=True)
+        _init_worker(str(template), str(home), logo_name, in_process=True)
 
         def run_here(job: _Job) -> Future[_Outcome]:
             fut: Future[_Outcome] = Future()
@@ -342,7 +344,7 @@ def _renderer(template: Path, home: Path, workers: int,
     # certificate took ~30% longer in a worker.
     gc.freeze()
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                               initargs=(str(template), str(home)))
+                               initargs=(str(template), str(home), logo_name))
     try:
         yield lambda job: pool.submit(_render_one, job)
     finally:
@@ -355,7 +357,7 @@ def _renderer(template: Path, home: Path, workers: int,
 _worker: dict[str, Any] = {}
 
 
-def _init_worker(template: str, home: str, in_process: bool = False) -> None:
+def _init_worker(template: str, home: str, logo: str, in_process: bool = False) -> None:
     if not in_process:
         _die_with_parent()
         # Ctrl-C reaches the whole process group: the parent decides (it lets the workers
@@ -363,7 +365,7 @@ def _init_worker(template: str, home: str, in_process: bool = False) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     from archiva.render.pdf import HtmlRenderer
 
-    _worker["renderer"] = HtmlRenderer(Path(template))
+    _worker["renderer"] = HtmlRenderer(Path(template), [Path(logo)] if logo else [])
     _worker["home"] = Path(home)
 
 

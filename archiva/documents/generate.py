@@ -192,7 +192,8 @@ def _render(app: Archiva, kind: str, parsed: Any, template: Template, number: st
         from archiva.render.pdf import HtmlRenderer
 
         out = work / f"{stem}.pdf"
-        pdf, text = HtmlRenderer(template.path).render_with_text(context)
+        logo = app.profile.office.logo
+        pdf, text = HtmlRenderer(template.path, [logo] if logo else []).render_with_text(context)
         out.write_bytes(pdf)
         return {"pdf": out}, text
     from archiva.render.docx import render_docx

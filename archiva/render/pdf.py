@@ -9,6 +9,11 @@ A template may declare (the certificate does):
 - `<meta name="archiva-fit-steps" content="N">`: when the text does not fit (too many pages or
   touching regions), render again with `fit` = 1 … N in the context (smaller type), and refuse
   only what does not fit at step N.
+
+A template fetches only what is its own: files in its folder, the files the caller allows (the
+office logo) and data: URLs (the QR code). Anything else, another local file or the network, is
+refused and the document with it: an edited template must not carry /etc/passwd into every
+certificate.
 """
 
 from __future__ import annotations
@@ -16,9 +21,11 @@ from __future__ import annotations
 import logging
 import re
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 import jinja2
 import pydyf
@@ -27,6 +34,7 @@ from weasyprint.document import Document
 from weasyprint.formatting_structure.boxes import Box, ReplacedBox, TextBox
 from weasyprint.images import RasterImage
 from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from archiva.errors import RenderError
 from archiva.render.text import html_text
@@ -51,8 +59,10 @@ class HtmlRenderer:
     """Renders many documents from one template. Fonts and images are loaded once and shared
     between calls, which is what makes batches of certificates fast."""
 
-    def __init__(self, template: Path) -> None:
+    def __init__(self, template: Path, allowed: Iterable[Path] = ()) -> None:
+        """`allowed`: files outside the template's folder that it may show (the logo)."""
         self.template_path = template
+        self.fetcher = _OwnFiles(template.parent, allowed)
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(template.parent)),
             autoescape=True,
@@ -83,7 +93,8 @@ class HtmlRenderer:
             path = (self.template_path.parent / match.group("href")).resolve()
             if not path.is_relative_to(self.template_path.parent.resolve()) or not path.is_file():
                 continue  # leave anything else for WeasyPrint to fetch as usual
-            sheets.append(CSS(filename=str(path), font_config=self.font_config))
+            sheets.append(CSS(filename=str(path), font_config=self.font_config,
+                              url_fetcher=self.fetcher))
             source = source.replace(match.group(0), "")
         return sheets, source
 
@@ -106,9 +117,12 @@ class HtmlRenderer:
             with warnings.catch_warnings():
                 # WeasyPrint leaves its ICC profile file open (a ResourceWarning, harmless).
                 warnings.simplefilter("ignore", ResourceWarning)
+                self.fetcher.refused.clear()
                 document = self._fitted(context, max_pages)
                 _share_encoded_images(self.cache)
-                return document.write_pdf(pdf_variant=PDF_VARIANT)
+                pdf = document.write_pdf(pdf_variant=PDF_VARIANT)  # fetches attachments
+                self._check_fetched()
+                return pdf
         finally:
             self._forget_own_images(before)
 
@@ -117,14 +131,25 @@ class HtmlRenderer:
         problem = ""
         for fit in range(self.fit_steps + 1):
             html = self.html_class(string=self.html({**context, "fit": fit}),
-                                   base_url=str(self.template_path.parent))
+                                   base_url=str(self.template_path.parent),
+                                   url_fetcher=self.fetcher)
             document = html.render(font_config=self.font_config, cache=self.cache,
                                    stylesheets=self.stylesheets, pdf_variant=PDF_VARIANT)
+            self._check_fetched()
             problem = self._misfit(document, max_pages)
             if not problem:
                 return document
         raise RenderError(f"The text does not fit: {problem}.",
                           "Shorten the longest fields (names, institution, activity).")
+
+    def _check_fetched(self) -> None:
+        if self.fetcher.refused:
+            raise RenderError(
+                f"The template {self.template_path} asks for {self.fetcher.refused[0]}, which "
+                f"is not one of its own files. Nothing was issued.",
+                f"A template may use only the files in its folder ({self.template_path.parent}),"
+                f" the office logo and the QR code: copy the file there or remove it from the "
+                f"template.")
 
     def _misfit(self, document: Document, max_pages: int | None) -> str:
         if max_pages is not None and len(document.pages) > max_pages:
@@ -154,6 +179,33 @@ class _OwnStylesHTML(HTML):
 
     def _ua_stylesheets(self, forms: bool = False) -> list[CSS]:
         return []
+
+
+class _OwnFiles(URLFetcher):
+    """WeasyPrint's fetcher, limited to data: URLs, the files in `folder` (symbolic links
+    followed: where they lead counts) and the `allowed` files. What it refuses it remembers,
+    since WeasyPrint only logs a failed fetch and leaves the image out."""
+
+    def __init__(self, folder: Path, allowed: Iterable[Path]) -> None:
+        super().__init__(allowed_protocols={"file", "data"})
+        self.folder = folder.resolve()
+        self.allowed = {p.resolve() for p in allowed}
+        self.refused: list[str] = []
+
+    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+        if not self._own(url):
+            self.refused.append(url)
+            raise ValueError(f"not one of the template's own files: {url}")
+        return super().fetch(url, headers)
+
+    def _own(self, url: str) -> bool:
+        parts = urlsplit(url)
+        if parts.scheme.lower() == "data":
+            return True
+        if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+            return False
+        path = Path(url2pathname(parts.path)).resolve()
+        return path.is_relative_to(self.folder) or path in self.allowed
 
 
 # -- regions: blocks that must not overlap -------------------------------------------------------

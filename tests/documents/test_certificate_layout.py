@@ -379,7 +379,9 @@ def test_renderer_keeps_only_shared_images_between_documents(home: Settings) -> 
     with Archiva.open(home) as app:
         template = template_for(app.profile, "certificate")
         event = kinds.parse_event(Fields(load_example("kegiatan.yaml")), app.profile)
-        renderer = HtmlRenderer(template.path)
+        logo = app.profile.office.logo
+        assert logo is not None
+        renderer = HtmlRenderer(template.path, [logo])
         sizes = []
         for i in range(3):
             ctx = kinds.certificate_context(event, app.profile, f"{i}/X", {"name": f"P {i}",

@@ -65,6 +65,49 @@ def test_template_errors_are_render_errors(tmp_path: Path) -> None:
         renderer.render({})
 
 
+# A 1x1 PNG, written where a test needs an image file.
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010800000000"
+                    "3a7e9b550000000a49444154789c63600000000200014b2fa4710000000049454e44ae426082")
+
+
+def _tpl(folder: Path, body: str) -> Path:
+    folder.mkdir(exist_ok=True)
+    path = folder / "t.html"
+    path.write_text(f"<html><body>{body}</body></html>", "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("tag", [
+    '<link rel="attachment" href="file:///etc/passwd">',  # embedded in every PDF, silently
+    '<img src="file:///etc/hostname">',
+    '<img src="../secret.png">',
+    '<img src="http://127.0.0.1:9/x.png">',  # no network either
+    '<p style="background: url(/etc/passwd)">x</p>',
+    '<style>@import url("file:///etc/ssl/openssl.cnf");</style>',
+    '<a rel="attachment" href="linked.png">x</a>',  # a link in the folder leading outside
+])
+def test_a_template_fetches_only_its_own_files(tmp_path: Path, tag: str) -> None:
+    (tmp_path / "secret.png").write_bytes(PNG)
+    path = _tpl(tmp_path / "tpl", tag)
+    (tmp_path / "tpl" / "linked.png").symlink_to(tmp_path / "secret.png")
+    with pytest.raises(RenderError, match="not one of its own files") as err:
+        HtmlRenderer(path).render({})
+    assert "Nothing was issued" in err.value.message
+
+
+def test_its_own_files_the_logo_and_data_urls_are_fetched(tmp_path: Path) -> None:
+    (tmp_path / "logo.png").write_bytes(PNG)
+    path = _tpl(tmp_path / "tpl", '<img src="own.png"><img src="{{ logo }}">'
+                                  '<link rel="attachment" href="own.png">'
+                                  '<img src="data:image/png;base64,iVBORw0KGgo=">')
+    (tmp_path / "tpl" / "own.png").write_bytes(PNG)
+    pdf = HtmlRenderer(path, [tmp_path / "logo.png"]).render(
+        {"logo": (tmp_path / "logo.png").as_uri()})
+    assert b"/EmbeddedFile" in pdf or b"/EmbeddedFiles" in pdf  # the attachment is in
+    with pytest.raises(RenderError, match=r"logo\.png"):  # the same logo, not allowed
+        HtmlRenderer(path).render({"logo": (tmp_path / "logo.png").as_uri()})
+
+
 @pytest.mark.parametrize(("engine", "outputs"), [
     ("docx", '["pdf"]'), ("docx", "[]"), ("html", '["docx"]'), ("html", '["pdf", "pdf"]')])
 def test_manifest_outputs_the_engine_cannot_produce_are_a_profile_error(
