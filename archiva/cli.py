@@ -420,6 +420,7 @@ def watch(ctx: click.Context, inbox: Path | None, polling: bool) -> None:
     from archiva.intake.watcher import watch as run
 
     intake_ = Intake(_open(ctx), inbox)
+    intake_.check_inbox()
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     click.echo(f"Watching {intake_.inbox}; stop with Ctrl-C.", err=True)

@@ -98,6 +98,38 @@ def test_an_own_number_recorded_earlier_takes_its_place(any_app: Archiva) -> Non
     assert any_app.issue_number("letter", "OT.01.00", "y", D(2026, 3, 5)).seq == 4
 
 
+@pytest.mark.postgres
+def test_a_number_recorded_while_it_is_being_issued_takes_its_place(
+        tmp_path: Path, postgres_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """PostgreSQL: `number record` of exactly the next number, committed between the issue's
+    look-up and its insert, failed the issue with a raw IntegrityError (8 in 574 races)."""
+    from archiva.catalogue import store
+
+    settings = make_home(tmp_path, postgres_url)
+    with Archiva.open(settings) as app, Archiva.open(settings) as other:
+        app.issue_number("letter", "OT.02.02", "satu", D(2026, 3, 2))
+        real = store.number_key
+        calls: list[str] = []
+
+        def meanwhile(number: str) -> str:
+            calls.append(number)
+            if len(calls) == 2:  # looked up, not yet inserted: the other office types it in
+                other.record_external(number, "letter", "OT.02.02", "dicatat", D(2026, 3, 3),
+                                      "SRIKANDI")
+            return real(number)
+
+        monkeypatch.setattr(store, "number_key", meanwhile)
+        issued = app.issue_number("letter", "OT.02.02", "dua", D(2026, 3, 3))
+    assert calls[0] == "0002/C7.15/OT.02.02/2026"
+    assert issued.number == "0003/C7.15/OT.02.02/2026"
+    with Archiva.open(settings) as app:
+        recs = app.list_numbers()
+        assert [(r.number, r.seq, r.status) for r in recs] == [
+            ("0001/C7.15/OT.02.02/2026", 1, "issued"), ("0002/C7.15/OT.02.02/2026", 2, "recorded"),
+            ("0003/C7.15/OT.02.02/2026", 3, "issued")]
+        assert app.history(recs[1])[-1]["action"] == "takes-place"
+
+
 def test_voiding_a_mistyped_future_date_frees_the_year(any_app: Archiva) -> None:
     any_app.issue_number("letter", "OT.02.02", "a", D(2026, 1, 5))
     typo = any_app.issue_number("letter", "OT.02.02", "b", D(2026, 12, 1))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -49,7 +50,9 @@ from archiva.numbering import NumberParts, Placement, number_key, place, render_
 # The newest migration; checked by a test against the migration scripts so that opening the
 # catalogue can skip importing Alembic (~0.5 s) when the schema is already current.
 HEAD_REVISION = "0004"
+ALLOCATE_ATTEMPTS = 5  # an allocation met a number recorded at the same moment: done again
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+log = logging.getLogger(__name__)
 
 
 def utcnow() -> dt.datetime:
@@ -181,14 +184,25 @@ class Catalogue:
         """Allocate numbers for all requests in one transaction: all or none. A request with a
         fingerprint that a standing record of its kind already has is refused unless `again`
         (checked inside the transaction, so two processes cannot both pass)."""
-        with self.transaction() as conn:
-            ids = []
-            for r in requests:
-                if r.fingerprint and not again:
-                    self._refuse_duplicate(conn, r)
-                ids.append(self._allocate_one(conn, r, series[r.series], unit, office_code,
-                                              actor, owner))
-        return self.records_by_ids(ids)
+        for attempt in range(ALLOCATE_ATTEMPTS):
+            try:
+                with self.transaction() as conn:
+                    ids = []
+                    for r in requests:
+                        if r.fingerprint and not again:
+                            self._refuse_duplicate(conn, r)
+                        ids.append(self._allocate_one(conn, r, series[r.series], unit,
+                                                      office_code, actor, owner))
+                return self.records_by_ids(ids)
+            except IntegrityError:
+                # PostgreSQL: a `number record` of the very number this counter gives next
+                # was committed between looking the number up and inserting it. Rolled back
+                # and done again, the recorded number is seen and takes its place.
+                log.info("allocation met a number recorded at the same moment (attempt %d)",
+                         attempt + 1)
+        raise ConflictError(
+            f"Numbers of this counter were recorded by other processes {ALLOCATE_ATTEMPTS} "
+            "times while this one was being issued.", "Nothing was issued. Run the command again.")
 
     def _refuse_duplicate(self, conn: Connection, req: NumberRequest) -> None:
         earlier = conn.execute(
@@ -511,10 +525,18 @@ class Catalogue:
 
     def add_quarantine(self, sha256: str | None, original_name: str, path: str, reason: str,
                        detail: str, duplicate_of: int | None) -> None:
+        values = {"sha256": sha256, "original_name": original_name, "reason": reason,
+                  "detail": detail, "at": utcnow(), "duplicate_of": duplicate_of}
         with self.transaction() as conn:
-            conn.execute(insert(quarantine).values(
-                sha256=sha256, original_name=original_name, path=path, reason=reason,
-                detail=detail, at=utcnow(), duplicate_of=duplicate_of))
+            # A file is put where no file is, so a row with this path is of a file gone from
+            # there: retried (and failed again, so back in its place) or removed by a person.
+            earlier = conn.execute(select(quarantine.c.id).where(quarantine.c.path == path)
+                                   ).scalar()
+            if earlier is None:
+                conn.execute(insert(quarantine).values(path=path, **values))
+            else:
+                conn.execute(update(quarantine).where(quarantine.c.id == earlier)
+                             .values(released_at=None, **values))
 
     def release_quarantine(self, path: str) -> str | None:
         """Mark a quarantined file as taken back; returns its original name."""

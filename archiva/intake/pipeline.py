@@ -117,13 +117,16 @@ class Intake:
     def scan(self) -> IntakeReport:
         """One pass over the inbox: file every ready file, report the others as waiting."""
         report = IntakeReport()
-        if not self.inbox.is_dir():
-            raise BadInputError(f"The inbox {self.inbox} does not exist.",
-                                "Create it, or give another folder with --inbox.")
+        self.check_inbox()
         with self.app.index.batch():
             for path in sorted(self._candidates()):
                 self.consider(path, report)
         return report
+
+    def check_inbox(self) -> None:
+        if not self.inbox.is_dir():
+            raise BadInputError(f"The inbox {self.inbox} does not exist.",
+                                "Create it, or give another folder with --inbox.")
 
     def _candidates(self) -> list[Path]:
         out = []

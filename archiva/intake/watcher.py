@@ -75,6 +75,7 @@ def _observer(inbox: Path, handler: _Queue, polling: bool) -> tuple[object, str]
 def watch(intake: Intake, polling: bool, stop: threading.Event,
           report: Callable[[IntakeReport], None]) -> str:
     """Run until `stop` is set; returns how the inbox was watched."""
+    intake.check_inbox()
     handler = _Queue(intake.inbox)
     observer, how = _observer(intake.inbox, handler, polling)
     log.info("watching %s (%s, full rescan every %.0f s)", intake.inbox, how,

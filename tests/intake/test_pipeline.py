@@ -16,6 +16,7 @@ import docx
 import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader, PdfWriter
+from sqlalchemy import text
 from weasyprint import HTML
 
 from archiva import filing
@@ -268,6 +269,31 @@ def test_a_fixed_file_is_taken_back_from_quarantine(intake_home: Settings,
     assert not target.exists() and not target.with_name(target.name + ".reason.txt").exists()
     outside = runner.invoke(cli, [*base, "intake", "retry", str(tmp_path / "whole.pdf")])
     assert outside.exit_code == 2 and "not a file in the quarantine" in outside.stderr
+
+
+def test_a_retried_file_that_still_fails_stays_in_quarantine(intake_home: Settings,
+                                                             tmp_path: Path) -> None:
+    inbox = intake_home.home / "inbox"
+    whole = letter_pdf(tmp_path / "whole.pdf", 5).read_bytes()
+    (inbox / "terpotong.pdf").write_bytes(whole[: len(whole) // 2])
+    settled(intake_home)
+    os.utime(inbox / "terpotong.pdf", (time.time() - 3600, time.time() - 3600))
+    runner = CliRunner(env={"ARCHIVA_DATABASE_URL": intake_home.database_url})
+    base = ["--home", str(intake_home.home)]
+    [q] = json.loads(runner.invoke(cli, [*base, "file-scans", "--json"]).stdout)["quarantined"]
+    target = intake_home.home / q["quarantined_as"]
+    for attempt in range(2):  # not fixed: it fails again, twice
+        target.write_bytes(b"%PDF-1.7\n" + b"rusak " * attempt)
+        result = runner.invoke(cli, [*base, "intake", "retry", str(target), "--json"])
+        assert result.exit_code == 0, result.output
+        [again] = json.loads(result.stdout)["quarantined"]
+        assert again["quarantined_as"] == q["quarantined_as"]  # back in its place
+        assert target.exists()
+        note = target.with_name(target.name + ".reason.txt").read_text("utf-8")
+        assert "archiva intake retry" in note
+    with Archiva.open(intake_home) as app, app.catalogue.reading() as conn:
+        rows = conn.execute(text("SELECT path, released_at FROM quarantine")).all()
+    assert [(r.path, r.released_at) for r in rows] == [(q["quarantined_as"], None)]
 
 
 def test_too_large_and_undecodable_files_are_set_aside(intake_home: Settings) -> None:

@@ -138,3 +138,11 @@ def test_the_watcher_leaves_files_in_hidden_folders_alone(tmp_path: Path) -> Non
     queue.on_any_event(FileCreatedEvent(str(tmp_path / "sub" / ".tmp-surat.pdf")))
     queue.on_any_event(FileCreatedEvent(str(tmp_path / "sub" / "balasan.pdf")))
     assert queue.take() == {tmp_path / "surat.pdf", tmp_path / "sub" / "balasan.pdf"}
+
+
+def test_watching_a_missing_inbox_says_so(watched: Settings, tmp_path: Path) -> None:
+    proc = _start_watch(watched, "--inbox", str(tmp_path / "tidak-ada"))
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 2
+    assert f"The inbox {tmp_path / 'tidak-ada'} does not exist." in err
+    assert "unexpected" not in err and "Watching" not in err
