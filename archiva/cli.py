@@ -15,6 +15,7 @@ import click
 from archiva import indonesian
 from archiva.config import Settings
 from archiva.errors import EXIT_FAILED, ArchivaError
+from archiva.fixity import FixityReport
 from archiva.models import STATUS_LABELS, Record
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -527,10 +528,11 @@ KIND_WORDS = {"decree": "keputusan", "mou": "perjanjian", "report": "laporan",
               "incoming": "surat masuk"}
 
 
-def _progress_bar(total: int, what: str) -> Any:
+def _progress_bar(total: int, what: str, unit: str = "rec") -> Any:
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="rec", desc=what, file=sys.stderr, disable=None)
+    return tqdm(total=total, unit=unit, unit_scale=unit == "B", desc=what, file=sys.stderr,
+                disable=None)
 
 
 @cli.command(context_settings={"ignore_unknown_options": True})
@@ -661,7 +663,7 @@ def doctor(ctx: click.Context, force: bool, as_json: bool) -> None:
     app.clean_scratch(report)
     rebuilt = app.index.ensure()  # a missing, damaged or outdated index is rebuilt
     synced = app.index.sync()
-    unknown = app.unknown_archive_files()
+    files = app.fixity(quick=True)
     counts: dict[str, int] = {}
     for r in app.list_numbers():
         counts[r.status] = counts.get(r.status, 0) + 1
@@ -669,7 +671,7 @@ def doctor(ctx: click.Context, force: bool, as_json: bool) -> None:
             "catalogue": app.catalogue.engine.url.render_as_string(hide_password=True),
             "recovered_filed": report.filed, "recovered_voided": report.voided,
             "still_running": report.still_running, "scratch_removed": report.scratch_removed,
-            "unknown_archive_files": unknown, "records_by_status": counts,
+            "files": files.to_json(), "records_by_status": counts,
             "search_index": {"state": app.index.state(), "rebuilt": rebuilt.reason if rebuilt
                              else None, "pending": app.catalogue.outbox_size()}}
 
@@ -684,9 +686,11 @@ def doctor(ctx: click.Context, force: bool, as_json: bool) -> None:
             click.echo(f"Removed leftover temporary file: {n}")
         for n in report.still_running:
             click.echo(f"In progress elsewhere: {n} (left alone).")
-        for path in unknown:
-            click.echo(f"Not in the catalogue: {path} (no record points at this file; "
-                       "compare it with `archiva show` before moving it)")
+        _fixity_findings(files)
+        click.echo(f"Archive: all {files.checked:,} filed file(s) there, with the sizes they "
+                   "were filed with (`archiva fixity` checks their contents)." if files.ok else
+                   "Archive: run `archiva fixity` to check every file's contents, then restore "
+                   "what it names from the backup.")
         summary = ", ".join(f"{STATUS_LABELS.get(k, k)} {v}" for k, v in sorted(counts.items()))
         click.echo(f"Register: {summary or 'empty'}")
         if rebuilt:
@@ -698,6 +702,47 @@ def doctor(ctx: click.Context, force: bool, as_json: bool) -> None:
                       if pending else ", up to date with the catalogue"))
 
     _emit(as_json, data, human)
+    if not files.ok:
+        ctx.exit(EXIT_FAILED)
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e9:.2f} GB" if n >= 1e9 else f"{n / 1e6:.1f} MB"
+
+
+def _fixity_findings(report: FixityReport) -> None:
+    from archiva.fixity import PROBLEM_LABELS
+
+    for f in report.findings:
+        where = f" (record {f.number})" if f.number else ""
+        detail = f": {f.detail}" if f.detail else ""
+        click.echo(f"{PROBLEM_LABELS[f.problem].capitalize()}: {f.path}{where}{detail}")
+
+
+@cli.command()
+@json_option
+@click.pass_context
+def fixity(ctx: click.Context, as_json: bool) -> None:
+    """Re-read every filed file and compare it with the checksum recorded when it was filed."""
+    app = _open(ctx)
+    total = sum(f.size for f in app.filed_files())
+    with _progress_bar(total, "Fixity", unit="B") as bar:
+        report = app.fixity(progress=bar.update)
+
+    def human() -> None:
+        _fixity_findings(report)
+        click.echo(f"Checked {report.checked:,} filed file(s), {_size(report.bytes_read)} "
+                   f"read in {report.seconds:.1f} s.")
+        if report.ok:
+            click.echo("Every filed file is as it was filed, and nothing else is in the archive.")
+        else:
+            click.echo(f"{len(report.findings)} problem(s). Restore changed and missing files from "
+                       "the backup. A file in no record: compare it with `archiva show` before "
+                       "moving it out of the archive.")
+
+    _emit(as_json, report.to_json(), human)
+    if not report.ok:
+        ctx.exit(EXIT_FAILED)
 
 
 def main() -> None:

@@ -17,6 +17,8 @@ from archiva import filing, owner
 from archiva.catalogue import Catalogue
 from archiva.config import Profile, Settings, example_profile_text, load_profile
 from archiva.errors import BadInputError, ConflictError
+from archiva.fixity import FiledFile, FixityReport
+from archiva.fixity import check as check_fixity
 from archiva.models import ISSUED, RECORDED, RESERVED, NumberRequest, Record
 from archiva.numbering import classification_ok, normalise_classification
 
@@ -312,15 +314,14 @@ class Archiva:
                 tmp.unlink()
                 report.scratch_removed.append(str(tmp.relative_to(self.settings.home)))
 
-    def unknown_archive_files(self) -> list[str]:
-        """Files in the archive that no catalogue record points at."""
-        known = self.catalogue.all_file_paths()
-        home = self.settings.home
-        return sorted(
-            rel for p in self.settings.archive_dir.rglob("*")
-            if p.is_file() and not p.name.startswith(".")
-            and (rel := str(p.relative_to(home))) not in known
-        )
+    def filed_files(self) -> list[FiledFile]:
+        return [FiledFile(*row) for row in self.catalogue.filed_files()]
+
+    def fixity(self, quick: bool = False,
+               progress: Callable[[int], None] | None = None) -> FixityReport:
+        """Every filed file against its recorded checksum (or, quick, its size)."""
+        return check_fixity(self.settings.home, self.settings.archive_dir, self.filed_files(),
+                            quick, progress)
 
 
 FUTURE_DAYS = 7  # a document may be dated a week ahead (signed on a set day); not a year

@@ -9,6 +9,8 @@
   intake        born-digital letters/s in one `file-scans` pass; scanned pages through the
                 pipeline vs plain ocrmypdf on the same files; latency from a file's write
                 finishing to its record existing under `watch`
+  fixity        `archiva fixity`'s check over an archive of small and large files (GB/s, warm
+                cache) vs `sha256sum` of the same files
   search        a generated corpus of Indonesian records: index build docs/s (one process and
                 all cores), size, query p50/p95 against SQLite FTS5 over the same analysed
                 terms, whole `archiva search` processes, filed -> searchable latency, recall@10
@@ -162,6 +164,64 @@ def bench_decree(n: int, tmp: Path) -> dict[str, Any]:
     return {"count": n, "ours_median_ms": round(1000 * ours, 1),
             "bare_docxtpl_median_ms": round(1000 * base, 1),
             "ratio_to_bare_docxtpl": round(ours / base, 1), "where_ms_per_decree": where}
+
+
+# -- fixity --------------------------------------------------------------------------------------
+
+def bench_fixity(megabytes: int, rounds: int, tmp: Path) -> dict[str, Any]:
+    """Half the bytes in certificate-sized files (100 KB), half in a few scans (16 MB); both
+    checks read the page cache (warmed first), alternating round by round."""
+    import hashlib
+
+    from archiva.fixity import FiledFile, check
+
+    home = tmp / "fixity-home"
+    archive = home / "archive"
+    archive.mkdir(parents=True)
+    half = megabytes * 1024 * 1024 // 2
+    sizes = [100 * 1024] * (half // (100 * 1024)) + [16 * 1024 * 1024] * max(1, half // (16 << 20))
+    filed, seed = [], os.urandom(1 << 20)
+    for i, size in enumerate(sizes):
+        path = archive / f"{i:05d}.pdf"
+        data = (seed * (size // len(seed) + 1))[:size - 8] + i.to_bytes(8, "big")
+        path.write_bytes(data)
+        filed.append(FiledFile(str(path.relative_to(home)), hashlib.sha256(data).hexdigest(),
+                               size, f"{i}"))
+    paths = [str(home / f.path) for f in filed]
+    total = sum(sizes)
+
+    def tool(*cmd: str) -> Callable[[], float]:
+        def run() -> float:
+            t0 = time.perf_counter()
+            subprocess.run(["xargs", "-0", *cmd], input="\0".join(paths).encode(),
+                           check=True, capture_output=True)
+            return time.perf_counter() - t0
+        return run
+
+    sha256sum, openssl = tool("sha256sum"), tool("openssl", "dgst", "-sha256")
+
+    def ours() -> float:
+        t0 = time.perf_counter()
+        report = check(home, archive, filed)
+        assert report.ok, report.findings[:3]
+        return time.perf_counter() - t0
+
+    sha256sum()  # warm the page cache
+    theirs, mine, ssl = [], [], []
+    for _ in range(rounds):
+        theirs.append(sha256sum())
+        mine.append(ours())
+        ssl.append(openssl())
+    ours_s, base_s = statistics.median(mine), statistics.median(theirs)
+    ssl_s = statistics.median(ssl)
+    return {"files": len(sizes), "megabytes": round(total / 1e6), "rounds": rounds,
+            "ours_s": round(ours_s, 3), "sha256sum_s": round(base_s, 3),
+            "ours_gb_per_s": round(total / ours_s / 1e9, 2),
+            "sha256sum_gb_per_s": round(total / base_s / 1e9, 2),
+            "speed_vs_sha256sum": round(base_s / ours_s, 2),
+            # One process with OpenSSL's SHA-256 (CPU instructions coreutils does not use).
+            "openssl_dgst_gb_per_s": round(total / ssl_s / 1e9, 2),
+            "speed_vs_openssl_dgst": round(ssl_s / ours_s, 2), "cores": os.cpu_count()}
 
 
 # -- numbers -------------------------------------------------------------------------------------
@@ -329,8 +389,9 @@ def main() -> None:
                         help="whole `archiva search` processes timed")
     parser.add_argument("--search-arrivals", type=int, default=20,
                         help="letters timed from filed to searchable")
+    parser.add_argument("--fixity-mb", type=int, default=1024, help="archive size for fixity")
     parser.add_argument("--only", choices=["certificates", "decree", "numbers", "intake",
-                                           "search"])
+                                           "fixity", "search"])
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args()
     results: dict[str, Any] = {}
@@ -348,6 +409,9 @@ def main() -> None:
         if args.only in (None, "intake"):
             results["intake"] = bench_intake(args.letters, args.scans, args.arrivals, tmp)
             _show("intake", results["intake"], args.json)
+        if args.only in (None, "fixity"):
+            results["fixity"] = bench_fixity(args.fixity_mb, args.rounds, tmp)
+            _show("fixity", results["fixity"], args.json)
         if args.only in (None, "search"):
             from bench.search import bench_search
 

@@ -222,7 +222,8 @@ def test_a_file_already_in_the_archive_is_never_moved_or_claimed(app: Archiva) -
     assert old.read_bytes().startswith(b"%PDF-1.7 an older document")
     [rec] = app.list_numbers()
     assert rec.status == "void"
-    assert app.unknown_archive_files() == [str(old.relative_to(app.settings.home))]
+    assert [(f.path, f.problem) for f in app.fixity().findings] == [
+        (str(old.relative_to(app.settings.home)), "untracked")]
 
 
 def test_recovery_does_not_take_an_older_file_for_a_new_number(home: Settings) -> None:

@@ -459,6 +459,14 @@ class Catalogue:
                 .values(owner=new_owner)
             ).rowcount)
 
+    def filed_files(self) -> list[tuple[str, str, int, str]]:
+        """Every catalogued file: (path, sha256, size, its record's number), by path."""
+        with self.reading() as conn:
+            rows = conn.execute(
+                select(files.c.path, files.c.sha256, files.c.size, records.c.number)
+                .join(records, records.c.id == files.c.record_id).order_by(files.c.path)).all()
+        return [(r.path, r.sha256, int(r.size), r.number) for r in rows]
+
     def all_file_paths(self) -> set[str]:
         with self.reading() as conn:
             return set(conn.execute(select(files.c.path)).scalars())
