@@ -125,6 +125,9 @@ class IntakeSettings:
     max_bytes: int = 50 * 1024 * 1024
     max_pages: int = 200
     rescan_seconds: float = 60.0
+    # Reading one file (text, OCR) runs in a child process under these limits.
+    read_memory_bytes: int = 2048 * 1024 * 1024
+    read_seconds: float = 60.0  # reading a file's text, or a page's OCR
 
 
 @dataclass(frozen=True)
@@ -385,6 +388,9 @@ def _intake(c: _Checker, series: dict[str, Series]) -> IntakeSettings:
         max_bytes=int(_number(c, t, "max_megabytes", d.max_bytes / 2**20, 1) * 2**20),
         max_pages=int(_number(c, t, "max_pages", d.max_pages, 1)),
         rescan_seconds=_number(c, t, "rescan_seconds", d.rescan_seconds, 1),
+        read_memory_bytes=int(_number(c, t, "read_memory_megabytes",
+                                      d.read_memory_bytes / 2**20, 256) * 2**20),
+        read_seconds=_number(c, t, "read_seconds", d.read_seconds, 1),
     )
 
 

@@ -117,6 +117,15 @@ letters = Table(
 )
 
 # Files set aside by intake; their checksums count for duplicate detection too.
+# Files an intake process was reading when it stopped (killed, crashed), by checksum.
+intake_stops = Table(
+    "intake_stops",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("stops", Integer, nullable=False),
+    Column("last_at", DateTime(timezone=True), nullable=False),
+)
+
 quarantine = Table(
     "quarantine",
     metadata,

@@ -19,6 +19,7 @@ from archiva.catalogue.schema import (
     events,
     files,
     index_outbox,
+    intake_stops,
     letters,
     quarantine,
     records,
@@ -49,7 +50,7 @@ from archiva.numbering import NumberParts, Placement, number_key, place, render_
 
 # The newest migration; checked by a test against the migration scripts so that opening the
 # catalogue can skip importing Alembic (~0.5 s) when the schema is already current.
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 ALLOCATE_ATTEMPTS = 5  # an allocation met a number recorded at the same moment: done again
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 log = logging.getLogger(__name__)
@@ -327,13 +328,17 @@ class Catalogue:
             ).one()
         return int(row.last_seq), row.last_date
 
-    def _insert_counter(self, conn: Connection, name: str, year: int) -> None:
+    def _dialect_insert(self, table: Any) -> Any:
+        """An INSERT with ON CONFLICT, which SQLite and PostgreSQL both have."""
         if self.is_sqlite:
             from sqlalchemy.dialects.sqlite import insert as dialect_insert
         else:
             from sqlalchemy.dialects.postgresql import insert as dialect_insert
+        return dialect_insert(table)
+
+    def _insert_counter(self, conn: Connection, name: str, year: int) -> None:
         conn.execute(
-            dialect_insert(counters)
+            self._dialect_insert(counters)
             .values(name=name, year=year, last_seq=0, last_date=None)
             .on_conflict_do_nothing()
         )
@@ -545,6 +550,16 @@ class Catalogue:
             else:
                 conn.execute(update(quarantine).where(quarantine.c.id == earlier)
                              .values(released_at=None, **values))
+
+    def count_intake_stop(self, sha256: str) -> int:
+        """One more intake process stopped while it read these bytes; returns how many."""
+        now = utcnow()
+        stmt = self._dialect_insert(intake_stops).values(sha256=sha256, stops=1, last_at=now)
+        with self.transaction() as conn:
+            return int(conn.execute(stmt.on_conflict_do_update(
+                index_elements=[intake_stops.c.sha256],
+                set_={"stops": intake_stops.c.stops + 1, "last_at": now},
+            ).returning(intake_stops.c.stops)).scalar_one())
 
     def release_quarantine(self, path: str) -> str | None:
         """Mark a quarantined file as taken back; returns its original name."""

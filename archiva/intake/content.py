@@ -8,6 +8,7 @@ import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 KINDS_BY_SUFFIX = {".pdf": "pdf", ".docx": "docx", ".jpg": "image", ".jpeg": "image",
                    ".png": "image", ".tif": "image", ".tiff": "image"}
@@ -23,6 +24,9 @@ class Unreadable(Exception):
         super().__init__(detail)
         self.reason = reason
         self.detail = detail
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:  # sent back by the reader process
+        return (Unreadable, (self.reason, self.detail))
 
 
 @dataclass(frozen=True)
@@ -144,7 +148,7 @@ def read(path: Path, max_pages: int) -> Content:
 
 def _read_pdf(path: Path, max_pages: int) -> Content:
     from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
+    from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError
 
     try:
         with warnings.catch_warnings():
@@ -155,13 +159,33 @@ def _read_pdf(path: Path, max_pages: int) -> Content:
             pages = len(reader.pages)
             if pages > max_pages:
                 raise Unreadable("too-many-pages", f"{pages} pages; at most {max_pages} are taken")
+            for n, page in enumerate(reader.pages, 1):
+                _check_inflated(page, n)
             texts = [page.extract_text() or "" for page in reader.pages]
+    except LimitReachedError as exc:  # an image or font beyond pypdf's limits
+        raise Unreadable("too-large", f"part of the PDF inflates beyond what is read ({exc})"
+                         ) from None
     except FileNotDecryptedError:
         raise Unreadable("encrypted", "the PDF is password-protected") from None
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise Unreadable("corrupt", f"the PDF is damaged ({type(exc).__name__}: {exc})") from None
     needs_ocr = any(len(t.strip()) < MIN_TEXT_PER_PAGE for t in texts)
     return Content("pdf", pages, "\n".join(texts), needs_ocr, tuple(texts))
+
+
+def _check_inflated(page: Any, n: int) -> None:
+    """A page's drawing instructions are kilobytes, a few megabytes at most. Decoded here with
+    pypdf's limit (75 MB): a decompression bomb (1.6 MB inflating to 800 MB) is refused
+    before OCR spends minutes and gigabytes on it."""
+    from pypdf.errors import LimitReachedError
+
+    try:
+        contents = page.get_contents()
+        if contents is not None:
+            contents.get_data()
+    except LimitReachedError:
+        raise Unreadable("too-large", f"page {n}'s content inflates to more than 75 MB (a "
+                                      "decompression bomb, or a PDF made wrongly)") from None
 
 
 def merged_text(found: Content, ocr_text: str) -> str:

@@ -62,12 +62,16 @@ def searchable_pdf(src: Path, out: Path, kind: str, jobs: int | None = None) -> 
     try:
         code = ocrmypdf.ocr(
             src, out, language=[LANGUAGE], output_type="pdfa", jobs=jobs or os.cpu_count(),
-            progress_bar=False, plugins=[__name__], optimize=1, sidecar=sidecar, **options,
+            progress_bar=False, plugins=[__name__], optimize=1, sidecar=sidecar,
+            # Threads, not processes: it runs inside intake's reader process (reader.py), whose
+            # limits the programs it starts (Ghostscript, Tesseract) inherit.
+            use_threads=True, **options,
         )
     except ocrmypdf.exceptions.EncryptedPdfError:
         raise Unreadable("encrypted", "the PDF is password-protected") from None
     except (ocrmypdf.exceptions.InputFileError, ocrmypdf.exceptions.DpiError) as exc:
-        raise Unreadable("corrupt", f"the scan cannot be read for OCR ({exc})") from None
+        raise Unreadable("corrupt", f"the scan cannot be read for OCR ({exc or type(exc).__name__})"
+                         ) from None
     except ocrmypdf.exceptions.MissingDependencyError as exc:
         raise Unreadable("ocr-failed", f"OCR is not installed ({exc}); run the set-up "
                                        "command") from None

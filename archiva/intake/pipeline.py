@@ -17,9 +17,10 @@ import secrets
 import shutil
 import stat
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from archiva import filing, owner
 from archiva.catalogue.store import DuplicateLetter
@@ -27,9 +28,17 @@ from archiva.config import LetterType
 from archiva.errors import BadInputError, CatalogueError
 from archiva.intake import content as files_content
 from archiva.intake.letter import LetterDetails, extract_letter
+from archiva.intake.reader import Limits, Reader
 from archiva.intake.readiness import READY, STALE, Observation, Tracker, ignored_name
 from archiva.intake.workdays import add_working_days
 from archiva.models import RESERVED, NumberRequest
+
+# A file that intake stopped on this often, each time after reading it this long (killed,
+# crashed; not a quick read that a kill happened to interrupt), is set aside, not taken again.
+STOPS_ALLOWED = 2
+STALL_SECONDS = 10.0
+READING = ".reading"  # the heartbeat beside a file being read: when the read began, in it
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from archiva.service import Archiva
@@ -65,6 +74,7 @@ class Intake:
     def __init__(self, app: Archiva, inbox: Path | None = None) -> None:
         self.app = app
         self.settings = app.profile.intake
+        self.reader = Reader(Limits(self.settings.read_memory_bytes, self.settings.read_seconds))
         if not app.profile.letter_types:
             raise BadInputError(
                 f"The office profile {app.profile.path} has no [letter_types] section, which "
@@ -92,18 +102,27 @@ class Intake:
 
     def recover_staging(self) -> list[str]:
         """Files a killed intake process had claimed: dropped if they were filed (the archive
-        holds the same bytes), otherwise put back into the inbox to be taken again."""
+        holds the same bytes), set aside if intake has now stopped twice while reading them,
+        otherwise put back into the inbox to be taken again."""
         back = []
         root = self.inbox / STAGING
         for token_dir in root.iterdir() if root.is_dir() else []:
             if owner.is_dead(token_dir.name) is not True:
                 continue
-            for staged in [p for p in token_dir.rglob("*") if p.is_file() or p.is_symlink()]:
+            for staged in [p for p in token_dir.rglob("*") if (p.is_file() or p.is_symlink())
+                           and p.name != READING]:
                 try:
-                    known = (None if staged.is_symlink() else
-                             self.app.catalogue.known_checksum(filing.sha256_of(staged)))
+                    sha = None if staged.is_symlink() else filing.sha256_of(staged)
+                    known = self.app.catalogue.known_checksum(sha) if sha else None
                     if known is not None and known["where"] == "archive":
                         staged.unlink()
+                    elif sha and _stalled(staged.parent / READING) and \
+                            self.app.catalogue.count_intake_stop(sha) >= STOPS_ALLOWED:
+                        self._set_aside(staged, staged.name, "repeatedly-stopped",
+                                        f"intake stopped {STOPS_ALLOWED} times while reading it "
+                                        "(the process was killed or crashed); set aside so it "
+                                        "does not stop intake again", sha, None)
+                        log.warning("%s: quarantined: intake stopped twice on it", staged.name)
                     else:
                         self._return_to_inbox(staged)
                         back.append(staged.name)
@@ -258,7 +277,7 @@ class Intake:
         if known is not None:
             self._duplicate(staged, name, sha, known, report)
             return
-        found = files_content.read(staged, self.settings.max_pages)
+        found = self._read(files_content.read, staged, self.settings.max_pages)
         ocr_copy = None
         if found.needs_ocr:
             ocr_copy, text = self._ocr(staged, found)
@@ -322,6 +341,17 @@ class Intake:
                 "too-large", f"{size / 2**20:.1f} MB; at most "
                              f"{self.settings.max_bytes / 2**20:.0f} MB are taken")
 
+    def _read(self, fn: Callable[..., T], staged: Path, *args: Any,
+              seconds: float | None = None) -> T:
+        """fn(staged, *args) in the reader process, with a heartbeat beside the file: were
+        this process killed meanwhile, recovery can tell a long read from a short one."""
+        beat = staged.parent / READING
+        beat.write_text(str(time.time()), "utf-8")
+        try:
+            return self.reader.call(fn, staged, *args, seconds=seconds, heartbeat=beat)
+        finally:
+            beat.unlink(missing_ok=True)
+
     def _ocr(self, staged: Path, found: files_content.Content) -> tuple[Path, str]:
         """A searchable PDF/A copy of a scan, in a work folder of this process (on the
         archive's file system), made before an agenda number is taken."""
@@ -332,7 +362,8 @@ class Intake:
         work.mkdir(parents=True)
         out = work / "ocr.pdf"
         try:
-            text = searchable_pdf(staged, out, found.kind, jobs=self.ocr_jobs)
+            text = self._read(searchable_pdf, staged, out, found.kind, self.ocr_jobs,
+                              seconds=self.settings.read_seconds * max(1, found.pages))
         except BaseException:
             shutil.rmtree(work, ignore_errors=True)
             raise
@@ -448,3 +479,12 @@ def letter_json(letter: dict[str, Any]) -> dict[str, Any]:
         out[key] = value
     out["review"] = json.loads(letter.get("review") or "[]")
     return out
+
+
+def _stalled(beat: Path) -> bool:
+    """Whether the read the heartbeat `beat` stands for had gone on for STALL_SECONDS."""
+    try:
+        began = float(beat.read_text("utf-8"))
+        return beat.stat().st_mtime - began >= STALL_SECONDS
+    except (OSError, ValueError):
+        return False

@@ -6,6 +6,7 @@ import io
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -25,6 +26,7 @@ from archiva.config import Settings
 from archiva.intake.pipeline import Intake
 from archiva.service import Archiva
 from tests.conftest import REPO, child_env, make_home
+from tests.intake.hostile import pdf_bomb
 
 LETTER = """DINAS PENDIDIKAN DAN KEBUDAYAAN KABUPATEN LEBAK
 Jalan Abdi Negara No. 1, Rangkasbitung
@@ -294,6 +296,62 @@ def test_a_retried_file_that_still_fails_stays_in_quarantine(intake_home: Settin
     with Archiva.open(intake_home) as app, app.catalogue.reading() as conn:
         rows = conn.execute(text("SELECT path, released_at FROM quarantine")).all()
     assert [(r.path, r.released_at) for r in rows] == [(q["quarantined_as"], None)]
+
+
+def test_a_decompression_bomb_is_set_aside_and_the_pass_goes_on(intake_home: Settings) -> None:
+    """A 1.6 MB PDF inflating to 800 MB ran OCR to 3.8 GB and past 10 minutes, holding up
+    every file after it."""
+    inbox = intake_home.home / "inbox"
+    text = intake_home.profile_path.read_text("utf-8")
+    intake_home.profile_path.write_text(text.replace("read_seconds = 60 ", "read_seconds = 15 ")
+                                        .replace("read_memory_megabytes = 2048 ",
+                                                 "read_memory_megabytes = 1024 "), "utf-8")
+    pdf_bomb(inbox / "a-bom.pdf", 800)
+    letter_pdf(inbox / "b-surat.pdf", 1)
+    settled(intake_home)
+    started = time.monotonic()
+    out = subprocess.run([sys.executable, "-m", "archiva", "file-scans", "--json"], cwd=REPO,
+                         env=child_env(intake_home), capture_output=True, text=True,
+                         timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert time.monotonic() - started < 120
+    report = json.loads(out.stdout)
+    assert [f["file"] for f in report["filed"]] == ["b-surat.pdf"]
+    [q] = report["quarantined"]
+    assert q["file"] == "a-bom.pdf" and q["reason"].startswith("too-large: page 1's content "
+                                                               "inflates to more than 75 MB")
+    again = subprocess.run([sys.executable, "-m", "archiva", "file-scans", "--json"], cwd=REPO,
+                           env=child_env(intake_home), capture_output=True, text=True,
+                           timeout=300)
+    assert json.loads(again.stdout)["quarantined"] == []  # not taken again
+
+
+def test_a_file_that_stopped_intake_twice_is_set_aside(intake_home: Settings) -> None:
+    """Killed twice while reading the same file for a long time: not taken a third time. A
+    kill during a quick read does not count."""
+    inbox = intake_home.home / "inbox"
+    body = letter_pdf(intake_home.home / "surat.pdf", 1).read_bytes()
+    dead = f"{socket.gethostname()}:1:1"  # pid 1 did not start at tick 1: a dead process
+
+    def left_by_a_killed_process(read_for: float) -> None:
+        claim = inbox / ".archiva-staging" / dead / "c1"
+        claim.mkdir(parents=True)
+        (claim / "macet.pdf").write_bytes(body)
+        beat = claim / ".reading"
+        beat.write_text(str(time.time() - read_for))
+        os.utime(beat, (time.time(), time.time()))
+
+    with Archiva.open(intake_home) as app:
+        for read_for in (0.1, 30):  # a quick read interrupted does not count; a long one does
+            left_by_a_killed_process(read_for)
+            Intake(app)  # recovers what dead processes left
+            (inbox / "macet.pdf").unlink()  # it was put back: taken away again for the test
+        left_by_a_killed_process(read_for=30)
+        Intake(app)
+        assert not list(inbox.rglob("macet.pdf"))
+        [aside] = intake_home.quarantine_dir.glob("repeatedly-stopped/macet.pdf")
+        note = aside.with_name("macet.pdf.reason.txt").read_text("utf-8")
+        assert "intake stopped 2 times while reading it" in note
 
 
 def test_too_large_and_undecodable_files_are_set_aside(intake_home: Settings) -> None:

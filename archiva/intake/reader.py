@@ -1,0 +1,167 @@
+"""Reading letters in a child process under limits of memory and time.
+
+A PDF whose content stream inflates to gigabytes, or a scan that makes Ghostscript or Tesseract
+run for ever, must not stall intake: the libraries that read and OCR files cannot be bounded
+from inside, so they run in one long-lived child process (its own process group, an address
+space limit inherited by the programs OCR starts). Past the time limit the whole group is
+killed; a child that dies (out of memory) is restarted. Either way the file gets a reason,
+and the pass goes on with the next one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import multiprocessing
+import os
+import pickle
+import resource
+import signal
+import time
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any, TypeVar
+
+from archiva.intake.content import Unreadable
+
+T = TypeVar("T")
+PEAK_SHARE = 0.9  # an address space this near the limit: a failure is put down to memory
+_CONTEXT = multiprocessing.get_context("forkserver")
+# The child starts from a fork server that has these loaded: a restart costs a fork, not the
+# imports (pypdf, ocrmypdf) again.
+_CONTEXT.set_forkserver_preload(["archiva.intake.content", "archiva.intake.ocr"])
+
+
+@dataclass(frozen=True)
+class Limits:
+    memory_bytes: int
+    seconds: float
+
+
+class Reader:
+    """Runs module-level functions in the child, one at a time."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self._child: _Child | None = None
+
+    def call(self, fn: Callable[..., T], *args: Any, seconds: float | None = None,
+             heartbeat: Path | None = None) -> T:
+        """fn(*args) in the child. `heartbeat` is touched every second while it runs, so that
+        after a kill one can tell how long it had been reading."""
+        limit = seconds or self.limits.seconds
+        child = self._child or self._start()
+        try:
+            child.conn.send((fn, args))
+            if not _wait(child.conn, limit, heartbeat):
+                self.close()
+                raise Unreadable("too-slow", f"reading it took longer than {limit:.0f} s, the "
+                                             "limit; it was stopped so the other files go on")
+            ok, value, ending = child.conn.recv()
+        except (EOFError, OSError):
+            code = self.close()
+            mb = self.limits.memory_bytes // 2**20
+            raise Unreadable("too-large", f"reading it stopped the reader (exit {code}): it needs "
+                                          f"more than the {mb} MB of memory allowed, or the file "
+                                          "crashes the reading library") from None
+        if ending:  # it gave its memory back by ending: the next call starts another
+            self.close()
+        if ok:
+            return value  # type: ignore[no-any-return]
+        raise value
+
+    def close(self) -> int | None:
+        """Stop the child and everything it started; returns its exit code."""
+        child, self._child = self._child, None
+        return child.stop() if child else None
+
+    def _start(self) -> _Child:
+        ours, theirs = _CONTEXT.Pipe()
+        process = _CONTEXT.Process(target=_serve, args=(theirs, self.limits.memory_bytes),
+                                   name="archiva-reader", daemon=True)
+        process.start()
+        theirs.close()
+        self._child = _Child(process, ours)
+        weakref.finalize(self, self._child.stop)
+        return self._child
+
+
+def _wait(conn: Connection, seconds: float, heartbeat: Path | None) -> bool:
+    deadline = time.monotonic() + seconds
+    while (left := deadline - time.monotonic()) > 0:
+        if conn.poll(min(left, 1.0)):
+            return True
+        if heartbeat is not None:
+            with contextlib.suppress(OSError):
+                os.utime(heartbeat)
+    return False
+
+
+@dataclass
+class _Child:
+    process: Any  # multiprocessing's Process of the fork-server context
+    conn: Connection
+
+    def stop(self) -> int | None:
+        with contextlib.suppress(OSError):
+            self.conn.close()
+        if self.process.pid is not None:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self.process.pid, signal.SIGKILL)  # OCR's programs with it
+        self.process.join(10)
+        return self.process.exitcode  # type: ignore[no-any-return]
+
+
+def _serve(conn: Connection, memory_bytes: int) -> None:
+    os.setpgid(0, 0)  # a group of its own, killed as one
+    with contextlib.suppress(OSError):  # PR_SET_PDEATHSIG: it never outlives intake
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent to decide
+    resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    too_much = Unreadable("too-large", "reading it needs more memory than the "
+                                       f"{memory_bytes // 2**20} MB allowed")
+    while True:
+        try:
+            fn, args = conn.recv()
+        except (EOFError, OSError):
+            return  # intake closed it
+        try:
+            result: tuple[bool, Any] = (True, fn(*args))
+        except MemoryError:
+            result = (False, too_much)
+        except Exception as exc:
+            result = (False, exc)
+        # Libraries report a failed allocation in their own words (pikepdf's, turned by
+        # OCRmyPDF into "cannot be read"): a failure after using most of the memory allowed
+        # is put as what it is. The peak is this process's whole life, so it then ends,
+        # giving its memory back; the next file gets a fresh one.
+        spent = _near_the_limit(memory_bytes)
+        if spent and not result[0]:
+            result = (False, too_much)
+        try:
+            conn.send((*result, spent))
+        except (pickle.PicklingError, TypeError, AttributeError):
+            conn.send((False, RuntimeError(f"{type(result[1]).__name__}: {result[1]}"), spent))
+        if spent:
+            return
+
+
+def _near_the_limit(memory_bytes: int) -> bool:
+    """Whether this process's address space (what the limit counts) has come close to the
+    limit, or a program it ran has held half of it in memory."""
+    children = 1024 * resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return _vm_peak() > memory_bytes * PEAK_SHARE or children > memory_bytes / 2
+
+
+def _vm_peak() -> int:
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmPeak:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
