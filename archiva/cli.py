@@ -573,6 +573,10 @@ def search(ctx: click.Context, query: tuple[str, ...], kind: str | None, year: i
         if bar is not None:
             bar.close()
 
+    if result.repaired and not as_json:
+        click.echo(f"The search index was rebuilt from the catalogue before answering: "
+                   f"{result.repaired}.", err=True)
+
     def human() -> None:
         shown = request.query or "the filters given"
         if not result.hits:
@@ -624,6 +628,8 @@ def reindex(ctx: click.Context, check: bool, as_json: bool) -> None:
             click.echo(f"Search index {report.index}: {report.state}; "
                        f"{report.index_documents} entries for {report.catalogue_records} "
                        "records.")
+            if report.problem:
+                click.echo(f"Problem: {report.problem}")
             for label, rows in (("Missing from the index", report.missing),
                                 ("Out of date in the index", report.stale)):
                 for rid, number in rows[:20]:
@@ -661,7 +667,8 @@ def doctor(ctx: click.Context, force: bool, as_json: bool) -> None:
     ctx.call_on_close(app.close)
     report = app.recover(force=force)
     app.clean_scratch(report)
-    rebuilt = app.index.ensure()  # a missing, damaged or outdated index is rebuilt
+    # A missing, damaged (every file hashed), stale or outdated index is rebuilt.
+    rebuilt = app.index.ensure(full=True)
     synced = app.index.sync()
     files = app.fixity(quick=True)
     counts: dict[str, int] = {}

@@ -117,6 +117,14 @@ letters = Table(
 )
 
 # Files set aside by intake; their checksums count for duplicate detection too.
+# One row: the search index's catalogue position (archiva.search.integrity).
+index_state = Table(
+    "index_state",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("position", Integer, nullable=False),
+)
+
 # Files an intake process was reading when it stopped (killed, crashed), by checksum.
 intake_stops = Table(
     "intake_stops",

@@ -19,6 +19,7 @@ from archiva.catalogue.schema import (
     events,
     files,
     index_outbox,
+    index_state,
     intake_stops,
     letters,
     quarantine,
@@ -50,7 +51,7 @@ from archiva.numbering import NumberParts, Placement, number_key, place, render_
 
 # The newest migration; checked by a test against the migration scripts so that opening the
 # catalogue can skip importing Alembic (~0.5 s) when the schema is already current.
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
 ALLOCATE_ATTEMPTS = 5  # an allocation met a number recorded at the same moment: done again
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 log = logging.getLogger(__name__)
@@ -711,6 +712,18 @@ class Catalogue:
         with self.reading() as conn:
             return int(conn.execute(select(func.count()).select_from(index_outbox)).scalar()
                        or 0)
+
+    def index_position(self) -> int:
+        with self.reading() as conn:
+            return int(conn.execute(select(index_state.c.position).where(
+                index_state.c.id == 1)).scalar() or 0)
+
+    def set_index_position(self, position: int) -> None:
+        """Called by the index's one writer only (under its lock)."""
+        with self.transaction() as conn:
+            conn.execute(self._dialect_insert(index_state).values(id=1, position=position)
+                         .on_conflict_do_update(index_elements=[index_state.c.id],
+                                                set_={"position": position}))
 
     def drop_outbox(self, task_ids: Sequence[int]) -> None:
         """Remove applied tasks (no history: the index is derived data)."""

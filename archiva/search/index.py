@@ -12,7 +12,8 @@ catalogue into a new folder that is swapped in atomically; it is never replaced 
 
 Layout of <home>/index/:
     current         symlink to the generation in use (replaced atomically by a rebuild)
-    gen-*/          a generation: the engine's files and archiva-index.json
+    gen-*/          a generation: the engine's files, archiva-index.json (format, analysis) and
+                    archiva-sums.json (its files' checksums, its catalogue position)
     .write.lock     one index writer at a time (updates and swaps)
     .rebuild.json   a rebuild is running: updates keep the outbox rows it still needs
     .building-*/    a generation being built
@@ -36,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from archiva import filing, owner
 from archiva.errors import ArchivaError
-from archiva.search import analysis, stemming
+from archiva.search import analysis, integrity, stemming
 from archiva.search import query as q
 from archiva.search.documents import DOCUMENT_FORMAT, SearchDocument, search_document
 from archiva.search.results import (
@@ -55,7 +56,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("archiva.search")
 
-INDEX_FORMAT = 3  # the layout and schema of a generation
+INDEX_FORMAT = 4  # the layout and schema of a generation (4: with its sums, integrity.py)
 META = "archiva-index.json"
 SYNC_WAIT = 2.0  # seconds an update waits for the writer lock before leaving it queued
 REBUILD_WAIT = 60.0
@@ -79,6 +80,7 @@ class SearchIndex:
         self._deferred = 0
         self._last_sync = float("-inf")
         self._syncing = False
+        self.problem = ""  # what the last look at a generation found wrong with it
 
     def close(self) -> None:
         self.flush()
@@ -142,6 +144,7 @@ class SearchIndex:
                 if index is None:
                     return SyncReport(state, pending=pending)
                 applied, _ = self._apply_queued(index, keep=self._rebuild_running())
+                self._advance(index.path)
             return SyncReport("ok", applied=applied)
         except Exception as exc:
             return SyncReport("failed", pending=pending, detail=str(exc))
@@ -170,6 +173,14 @@ class SearchIndex:
             last = ids[-1]
             applied += len(rids)
         return applied, task_ids
+
+    def _advance(self, generation: Path) -> None:
+        """Record the files an update wrote, and move the index and the catalogue to the next
+        position together (the index first: a stop in between leaves it one ahead, which is
+        taken as current)."""
+        position = self.catalogue.index_position() + 1
+        integrity.record(generation, position)
+        self.catalogue.set_index_position(position)
 
     # -- the index folder ---------------------------------------------------------------------
 
@@ -201,17 +212,39 @@ class SearchIndex:
         self._forget_open()
         meta = _read_meta(path)
         if meta is None:
+            self.problem = f"its {META} is missing or unreadable"
             return "damaged", None
         if meta.get("format") != INDEX_FORMAT or meta.get("analysis") != fingerprint():
             return "outdated", None
+        state = self._trusted(path)
+        if state != "ok":
+            return state, None
         try:
             index = EngineIndex(path)
             index.count()
         except EngineError as exc:
             log.warning("the search index %s cannot be opened: %s", path, exc)
+            self.problem = str(exc)
             return "damaged", None
         self._open = (path, index)
         return "ok", index
+
+    def _trusted(self, path: Path, full: bool = False) -> str:
+        """ok, damaged (its files are not what was written) or stale (older than the
+        catalogue: an earlier copy put back)."""
+        bad = integrity.problem(path, full)
+        if bad:
+            log.warning("the search index %s is damaged: %s", path, bad)
+            self.problem = bad
+            return "damaged"
+        sums = integrity.read(path)
+        ours, theirs = (sums.position if sums else 0), self.catalogue.index_position()
+        if not theirs <= ours <= theirs + 1:
+            self.problem = (f"it is at catalogue position {ours}, the catalogue at {theirs}: "
+                            "an older (or another) copy of the index")
+            log.warning("the search index %s is stale: %s", path, self.problem)
+            return "stale"
+        return "ok"
 
     def _forget_open(self) -> None:
         if self._open is not None:
@@ -244,9 +277,16 @@ class SearchIndex:
 
     # -- rebuilding ---------------------------------------------------------------------------
 
-    def ensure(self, progress: Callable[[int], None] | None = None) -> RebuildReport | None:
-        """Rebuild the index from the catalogue if it is missing, damaged or outdated."""
+    def ensure(self, progress: Callable[[int], None] | None = None,
+               full: bool = False) -> RebuildReport | None:
+        """Rebuild the index from the catalogue if it is missing, damaged, stale or outdated.
+        `full`: hash every file of the index to tell damage (not only those that look
+        touched)."""
         state = self.state()
+        if state == "ok" and full:
+            state = self._trusted(self._open[0], full=True) if self._open else state
+            if state != "ok":
+                self._forget_open()
         if state == "ok":
             return None
         if self._waited_for_rebuild():
@@ -254,7 +294,8 @@ class SearchIndex:
         if state == "damaged" and not self._set_aside_damaged(self.current()):
             return self.ensure(progress)  # another process swapped a new one in meanwhile
         reason = {"missing": "the index did not exist",
-                  "damaged": "the index was damaged",
+                  "damaged": f"the index was damaged ({self.problem})",
+                  "stale": f"the index was older than the catalogue ({self.problem})",
                   "outdated": "the index was built with an older format or analysis"}[state]
         if state != "missing" or self.catalogue.record_count():
             log.warning("search index: %s; rebuilding it from the catalogue", reason)
@@ -294,11 +335,14 @@ class SearchIndex:
                 fresh = EngineIndex(building)
                 caught_up, task_ids = self._apply_queued(fresh, keep=True)
                 fresh.close()
+                position = self.catalogue.index_position() + 1
+                integrity.record(building, position)
                 final = self.root / f"gen-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-" \
                                     f"{secrets.token_hex(3)}"
                 os.rename(building, final)
                 previous = self._swap(final)
                 self.catalogue.drop_outbox(task_ids)
+                self.catalogue.set_index_position(position)
                 self._remove_marker()
         except EngineError as exc:
             raise SearchError(f"The search index could not be rebuilt: {exc}.",
@@ -420,10 +464,14 @@ class SearchIndex:
         """Compare the index with the catalogue, record by record: missing, stale (the
         catalogue changed since) and orphaned (no such record) entries."""
         state, index = self._usable()
-        shown = str(self.current() or self.root)
+        path = self.current()
+        if index is not None and path is not None:
+            state = self._trusted(path, full=True)  # every file hashed, not only touched ones
+        shown = str(path or self.root)
         report = CheckReport(shown, state, pending=self.catalogue.outbox_size(),
-                             catalogue_records=self.catalogue.record_count())
-        if index is None:
+                             catalogue_records=self.catalogue.record_count(),
+                             problem=self.problem if state in ("damaged", "stale") else "")
+        if index is None or state != "ok":
             return report
         stamps = index.stamps()
         report.index_documents = len(stamps)
@@ -444,7 +492,7 @@ class SearchIndex:
         request.check()
         tree = q.with_filters(q.parse(request.query, vocabulary), request.kind, request.year,
                               request.date_from, request.date_to, request.sender)
-        self.ensure(progress)
+        rebuilt = self.ensure(progress)
         synced = self.sync()
         searched = self.current()
         try:
@@ -452,14 +500,16 @@ class SearchIndex:
         except EngineError as exc:
             log.warning("search failed on the index (%s); rebuilding it", exc)
             self._set_aside_damaged(searched)  # unless another process replaced it meanwhile
-            self.ensure(progress)
+            self.problem = f"searching it failed: {exc}"
+            rebuilt = self.ensure(progress) or rebuilt
             found = self._engine_search(tree, request, today)
         if found.empty:
             raise q.QueryError(request.query, "it holds only common words (such as yang, dan, "
                                               "di), which are not searched for",
                                "Add a word that tells the records apart.")
         return SearchResult(found.total, self._hits(found), found.fuzzy,
-                            synced.pending if synced.state != "ok" else 0)
+                            synced.pending if synced.state != "ok" else 0,
+                            rebuilt.reason if rebuilt else "")
 
     def _engine_search(self, tree: q.Node, request: SearchRequest,
                        today: dt.date | None) -> Any:

@@ -65,9 +65,13 @@ class SearchResult:
     hits: list[Hit]
     fuzzy: list[str] = field(default_factory=list)  # words also searched by close spellings
     pending: int = 0  # changes not yet in the index when it answered (another writer busy)
+    repaired: str = ""  # why the index was rebuilt before it answered, if it was
 
     def to_json(self) -> dict[str, Any]:
-        return {"total": self.total, "hits": [h.to_json() for h in self.hits]}
+        out: dict[str, Any] = {"total": self.total, "hits": [h.to_json() for h in self.hits]}
+        if self.repaired:
+            out["repaired"] = self.repaired
+        return out
 
 
 @dataclass
@@ -96,13 +100,14 @@ class RebuildReport:
 @dataclass
 class CheckReport:
     index: str
-    state: str  # ok | missing | outdated | corrupt
+    state: str  # ok | missing | outdated | damaged | stale
     catalogue_records: int = 0
     index_documents: int = 0
     missing: list[tuple[int, str]] = field(default_factory=list)  # (record id, number)
     stale: list[tuple[int, str]] = field(default_factory=list)
     orphaned: list[int] = field(default_factory=list)
     pending: int = 0  # changes queued in the outbox, not yet applied
+    problem: str = ""  # what is wrong with a damaged or stale index
 
     @property
     def in_sync(self) -> bool:
@@ -116,5 +121,5 @@ class CheckReport:
             "missing": [{"record_id": i, "number": n} for i, n in self.missing],
             "stale": [{"record_id": i, "number": n} for i, n in self.stale],
             "orphaned": [{"record_id": i} for i in self.orphaned],
-            "pending": self.pending,
+            "pending": self.pending, "problem": self.problem,
         }

@@ -11,11 +11,14 @@ import shutil
 import subprocess
 import sys
 import threading
+from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from sqlalchemy import text
 
+from archiva.cli import cli
 from archiva.config import Settings
 from archiva.search import engine
 from archiva.search import index as search_index
@@ -92,6 +95,80 @@ def test_a_damaged_index_is_rebuilt_and_the_damaged_one_kept(app: Archiva) -> No
     assert sorted(found(app, "undangan")) == numbers
     assert list((app.settings.home / "index").glob("damaged-*"))
     assert app.check_index().in_sync
+
+
+def _zero_part_of_the_term_file(generation: Path, keep_time: bool) -> Path:
+    [terms] = sorted(generation.glob("*.trm"), key=lambda p: p.stat().st_size)[-1:]
+    st = terms.stat()
+    data = bytearray(terms.read_bytes())
+    third = len(data) // 3
+    data[third:2 * third] = bytes(third)  # the middle third zeroed, the size unchanged
+    terms.write_bytes(bytes(data))
+    if keep_time:  # as a careless copy or a disk fault might: nothing looks touched
+        os.utime(terms, ns=(st.st_atime_ns, st.st_mtime_ns))
+    return terms
+
+
+def _filed_many(app: Archiva, n: int = 40) -> list[str]:
+    with app.index.batch():
+        numbers = [issue(app, f"Undangan peserta kegiatan {i} Kabupaten Lebak") for i in range(n)]
+    app.index.flush()
+    return numbers
+
+
+def test_a_damaged_term_file_is_found_and_repaired_before_answering(app: Archiva) -> None:
+    """Part of the term file zeroed: `search peserta` gave 267 of 640 and said nothing."""
+    numbers = _filed_many(app)
+    current = app.index.current()
+    assert current is not None
+    app.index.close()
+    _zero_part_of_the_term_file(current, keep_time=False)
+    with Archiva.open(app.settings) as fresh:  # another process, opening it
+        result = fresh.search(SearchRequest("peserta", limit=100))
+        assert sorted(h.record.number for h in result.hits) == sorted(numbers)
+        assert "damaged" in result.repaired and ".trm" in result.repaired
+        assert fresh.check_index().in_sync
+    assert list((app.settings.home / "index").glob("damaged-*"))
+
+
+def test_damage_that_looks_untouched_is_found_by_the_checks(app: Archiva) -> None:
+    _filed_many(app, 20)
+    current = app.index.current()
+    assert current is not None
+    app.index.close()
+    terms = _zero_part_of_the_term_file(current, keep_time=True)
+    with Archiva.open(app.settings) as fresh:
+        report = fresh.check_index()  # every file hashed
+        assert report.state == "damaged" and not report.in_sync
+        assert terms.name in report.problem and "checksum" in report.problem
+    runner = CliRunner()
+    out = runner.invoke(cli, ["--home", str(app.settings.home), "reindex", "--check"])
+    assert out.exit_code == 1 and f"Problem: {terms.name} is not what was written" in out.stdout
+    doctor = runner.invoke(cli, ["--home", str(app.settings.home), "doctor", "--json"])
+    assert json.loads(doctor.stdout)["search_index"]["rebuilt"].startswith(
+        "the index was damaged")
+    with Archiva.open(app.settings) as fresh:
+        assert fresh.check_index().in_sync
+
+
+def test_an_older_copy_of_the_index_put_back_is_not_trusted(app: Archiva) -> None:
+    first = _filed_many(app, 5)
+    current = app.index.current()
+    assert current is not None
+    app.index.close()
+    backup = app.settings.home / "index-copy"
+    shutil.copytree(current, backup)
+    later = [issue(app, "Undangan peserta susulan")]
+    app.index.close()
+    shutil.rmtree(current)
+    shutil.copytree(backup, current)  # the older copy put back: nothing is queued
+    assert app.catalogue.outbox_size() == 0
+    with Archiva.open(app.settings) as fresh:
+        assert fresh.check_index().state == "stale"
+        result = fresh.search(SearchRequest("peserta", limit=100))
+        assert sorted(h.record.number for h in result.hits) == sorted(first + later)
+        assert result.repaired.startswith("the index was older than the catalogue")
+        assert fresh.check_index().in_sync
 
 
 def test_an_index_built_with_other_analysis_is_rebuilt(app: Archiva) -> None:
