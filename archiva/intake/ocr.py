@@ -62,10 +62,7 @@ def searchable_pdf(src: Path, out: Path, kind: str, jobs: int | None = None) -> 
     try:
         code = ocrmypdf.ocr(
             src, out, language=[LANGUAGE], output_type="pdfa", jobs=jobs or os.cpu_count(),
-            progress_bar=False, plugins=[__name__], optimize=1, sidecar=sidecar,
-            # Threads, not processes: it runs inside intake's reader process (reader.py), whose
-            # limits the programs it starts (Ghostscript, Tesseract) inherit.
-            use_threads=True, **options,
+            progress_bar=False, plugins=[__name__], optimize=1, sidecar=sidecar, **options,
         )
     except ocrmypdf.exceptions.EncryptedPdfError:
         raise Unreadable("encrypted", "the PDF is password-protected") from None

@@ -28,7 +28,7 @@ from archiva.config import LetterType
 from archiva.errors import BadInputError, CatalogueError
 from archiva.intake import content as files_content
 from archiva.intake.letter import LetterDetails, extract_letter
-from archiva.intake.reader import Limits, Reader
+from archiva.intake.reader import Limits, Reader, ReaderError
 from archiva.intake.readiness import READY, STALE, Observation, Tracker, ignored_name
 from archiva.intake.workdays import add_working_days
 from archiva.models import RESERVED, NumberRequest
@@ -75,6 +75,7 @@ class Intake:
         self.app = app
         self.settings = app.profile.intake
         self.reader = Reader(Limits(self.settings.read_memory_bytes, self.settings.read_seconds))
+        self.reader.start_soon()
         if not app.profile.letter_types:
             raise BadInputError(
                 f"The office profile {app.profile.path} has no [letter_types] section, which "
@@ -230,8 +231,9 @@ class Intake:
                 self._file(staged, name, report)
             except files_content.Unreadable as exc:
                 self._quarantine(staged, name, exc.reason, exc.detail, report)
-            except CatalogueError as exc:
-                # The catalogue is busy or away: the file goes back and is taken next time.
+            except (CatalogueError, ReaderError) as exc:
+                # The catalogue is busy or away, or the reader cannot run: not the file's
+                # fault, so it goes back and is taken next time.
                 log.error("%s: not taken now: %s", name, exc.message)
                 report.waiting.append({"file": name, "why": f"not taken now: {exc.message}"})
             except Exception as exc:

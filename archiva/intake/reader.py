@@ -10,6 +10,7 @@ and the pass goes on with the next one.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import ctypes
 import multiprocessing
@@ -17,6 +18,7 @@ import os
 import pickle
 import resource
 import signal
+import threading
 import time
 import weakref
 from collections.abc import Callable
@@ -25,14 +27,21 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, TypeVar
 
+from archiva.errors import ArchivaError
 from archiva.intake.content import Unreadable
 
 T = TypeVar("T")
+READY = "ready"
+START_SECONDS = 120.0  # the fork server's first start loads pypdf and OCRmyPDF
 PEAK_SHARE = 0.9  # an address space this near the limit: a failure is put down to memory
 _CONTEXT = multiprocessing.get_context("forkserver")
 # The child starts from a fork server that has these loaded: a restart costs a fork, not the
 # imports (pypdf, ocrmypdf) again.
 _CONTEXT.set_forkserver_preload(["archiva.intake.content", "archiva.intake.ocr"])
+
+
+class ReaderError(ArchivaError):
+    """The reader process itself cannot run (not a problem of any one file)."""
 
 
 @dataclass(frozen=True)
@@ -47,12 +56,28 @@ class Reader:
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
         self._child: _Child | None = None
+        self._starting: threading.Thread | None = None
+
+    def start_soon(self) -> None:
+        """Start the child in the background (the fork server's first start takes a second
+        or so, loading the readers), so that it is ready when the first file is."""
+        if self._child is None and self._starting is None:
+            self._starting = threading.Thread(target=self._start_quietly,
+                                              name="archiva-reader-start", daemon=True)
+            self._starting.start()
+
+    def _start_quietly(self) -> None:
+        with contextlib.suppress(ReaderError):  # the first call tries again, and says why
+            self._start()
 
     def call(self, fn: Callable[..., T], *args: Any, seconds: float | None = None,
              heartbeat: Path | None = None) -> T:
         """fn(*args) in the child. `heartbeat` is touched every second while it runs, so that
         after a kill one can tell how long it had been reading."""
         limit = seconds or self.limits.seconds
+        if self._starting is not None:
+            self._starting.join()
+            self._starting = None
         child = self._child or self._start()
         try:
             child.conn.send((fn, args))
@@ -80,13 +105,29 @@ class Reader:
 
     def _start(self) -> _Child:
         ours, theirs = _CONTEXT.Pipe()
+        # Not a daemon: OCRmyPDF runs its pages in processes of its own, which a daemon may
+        # not have. Stopped when this reader goes, or at exit (registered after
+        # multiprocessing's own exit handler, so it runs before that one waits for it).
         process = _CONTEXT.Process(target=_serve, args=(theirs, self.limits.memory_bytes),
-                                   name="archiva-reader", daemon=True)
+                                   name="archiva-reader", daemon=False)
         process.start()
         theirs.close()
-        self._child = _Child(process, ours)
-        weakref.finalize(self, self._child.stop)
-        return self._child
+        child = _Child(process, ours)
+        weakref.finalize(self, child.stop)
+        atexit.register(child.stop)
+        try:
+            ready = ours.poll(START_SECONDS) and ours.recv() == READY
+        except (EOFError, OSError):
+            ready = False
+        if not ready:  # not the file's fault: nothing can be read until this is fixed
+            code = child.stop()
+            raise ReaderError(f"The process that reads letters for intake could not start "
+                              f"(exit {code}).",
+                              "The files stay in the inbox. Run the set-up command again, "
+                              "then `archiva doctor`; send `--debug` output to support if it "
+                              "repeats.")
+        self._child = child
+        return child
 
 
 def _wait(conn: Connection, seconds: float, heartbeat: Path | None) -> bool:
@@ -106,6 +147,7 @@ class _Child:
     conn: Connection
 
     def stop(self) -> int | None:
+        atexit.unregister(self.stop)
         with contextlib.suppress(OSError):
             self.conn.close()
         if self.process.pid is not None:
@@ -121,6 +163,7 @@ def _serve(conn: Connection, memory_bytes: int) -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent to decide
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    conn.send(READY)
     too_much = Unreadable("too-large", "reading it needs more memory than the "
                                        f"{memory_bytes // 2**20} MB allowed")
     while True:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from archiva.intake.content import Unreadable
-from archiva.intake.reader import Limits, Reader
+from archiva.intake.reader import Limits, Reader, ReaderError
 
 
 def _twice(x: int) -> int:
@@ -109,3 +109,13 @@ def test_closing_leaves_no_process(tmp_path: Path) -> None:
     pid = r.call(_pid)
     r.close()
     assert _state(pid) in ("gone", "Z")
+
+
+def test_a_reader_that_cannot_start_is_an_error_not_a_reason() -> None:
+    """Every file of a pass was quarantined as "too large" when the reader could not start
+    (it is not the files' fault: they stay in the inbox)."""
+    r = Reader(Limits(memory_bytes="x", seconds=30))  # type: ignore[arg-type]  # no limit set
+    r.start_soon()
+    with pytest.raises(ReaderError, match="could not start"):
+        r.call(_twice, 1)
+    r.close()
