@@ -3,6 +3,7 @@ is complete, and its text. pypdf, python-docx and Pillow are used for reading he
 
 from __future__ import annotations
 
+import functools
 import logging
 import warnings
 import zipfile
@@ -11,7 +12,10 @@ from pathlib import Path
 from typing import Any
 
 KINDS_BY_SUFFIX = {".pdf": "pdf", ".docx": "docx", ".jpg": "image", ".jpeg": "image",
-                   ".png": "image", ".tif": "image", ".tiff": "image"}
+                   ".png": "image", ".tif": "image", ".tiff": "image", ".gif": "image",
+                   ".webp": "image", ".heic": "image", ".heif": "image"}
+HEAD_BYTES = 1024  # PDF readers find the %PDF- header anywhere in the first kilobyte
+_HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1")
 MIN_TEXT_PER_PAGE = 40  # fewer characters than this on a page: a scan, to be read by OCR
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)  # warnings about odd PDFs go to the reason
@@ -39,24 +43,29 @@ class Content:
 
 
 def sniff(head: bytes) -> str | None:
-    if head.startswith(b"%PDF-"):
-        return "pdf"
+    """The kind of a file from its first HEAD_BYTES bytes."""
     if head.startswith(b"PK\x03\x04"):
         return "docx"
-    if head.startswith((b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*")):
+    if head.startswith((b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*",
+                        b"GIF87a", b"GIF89a")) \
+            or (head[:4] == b"RIFF" and head[8:12] == b"WEBP") \
+            or (head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS):
         return "image"
+    if b"%PDF-" in head[:HEAD_BYTES]:  # bytes before it (a mail header) are ignored by readers
+        return "pdf"
     return None
 
 
 def kind_of(path: Path) -> str:
     """The real kind by content; Unreadable when it is not a letter format or its name lies."""
     with path.open("rb") as f:
-        head = f.read(16)
+        head = f.read(HEAD_BYTES)
     if not head:
         raise Unreadable("empty", "the file is empty (0 bytes)")
     real = sniff(head)
     if real is None:
-        raise Unreadable("unsupported", "not a PDF, DOCX, JPEG, PNG or TIFF file")
+        raise Unreadable("unsupported", "not a PDF, DOCX or image (JPEG, PNG, TIFF, GIF, WebP, "
+                                        "HEIC) file")
     named = KINDS_BY_SUFFIX.get(path.suffix.lower())
     if named != real:
         raise Unreadable("wrong-extension", f"the content is {real.upper()} but the name ends "
@@ -101,8 +110,7 @@ def _open(path: Path, kind: str) -> int:
             if "word/document.xml" not in z.namelist() or z.testzip() is not None:
                 raise ValueError("not a complete DOCX")
         return 1
-    from PIL import Image
-
+    Image = pillow()
     # Decode every page fully: verify() alone passed a JPEG cut off half-way.
     with Image.open(path) as img:
         frames = getattr(img, "n_frames", 1)
@@ -135,9 +143,7 @@ def read(path: Path, max_pages: int) -> Content:
         return Content("docx", 1, _read_docx(path), False)
     try:
         # Its header only: completeness (a full decode) was checked before the file was taken.
-        from PIL import Image
-
-        with Image.open(path) as img:
+        with pillow().open(path) as img:
             pages = getattr(img, "n_frames", 1)
     except Exception as exc:
         raise Unreadable("corrupt", f"the image cannot be decoded ({exc})") from None
@@ -171,6 +177,16 @@ def _read_pdf(path: Path, max_pages: int) -> Content:
         raise Unreadable("corrupt", f"the PDF is damaged ({type(exc).__name__}: {exc})") from None
     needs_ocr = any(len(t.strip()) < MIN_TEXT_PER_PAGE for t in texts)
     return Content("pdf", pages, "\n".join(texts), needs_ocr, tuple(texts))
+
+
+@functools.cache
+def pillow() -> Any:
+    """Pillow's Image module, able to open HEIC photos too (pillow-heif)."""
+    from PIL import Image
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+    return Image
 
 
 def _check_inflated(page: Any, n: int) -> None:

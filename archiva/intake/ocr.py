@@ -13,7 +13,7 @@ import ocrmypdf
 from ocrmypdf import hookimpl
 from PIL import Image, ImageFilter, ImageOps
 
-from archiva.intake.content import Unreadable
+from archiva.intake.content import Unreadable, pillow
 
 LANGUAGE = "ind"
 UPSCALE_BELOW_DPI = 250  # low-resolution scans read far better at twice the size
@@ -38,11 +38,40 @@ def filter_ocr_image(page: object, image: Image.Image) -> Image.Image:
 
 def image_dpi(path: Path) -> int:
     """The scan's resolution: from the file, else from its width as an A4 page."""
-    with Image.open(path) as img:
+    with pillow().open(path) as img:
         dpi = img.info.get("dpi")
         if dpi and dpi[0] and dpi[0] > 1:
             return round(float(dpi[0]))
         return max(72, min(600, round(img.width / A4_WIDTH_INCHES)))
+
+
+def _for_ocr(src: Path, work: Path) -> Path:
+    """The image as OCRmyPDF takes it: JPEG, and PNG or TIFF without transparency, as they
+    are; anything else (transparency, as phones and screenshot tools save; GIF, WebP, HEIC)
+    flattened onto white as a lossless TIFF, every page kept. The original is what is filed."""
+    with pillow().open(src) as img:
+        if img.format == "JPEG" or (img.format in ("PNG", "TIFF") and not _transparent(img)):
+            return src
+        dpi = img.info.get("dpi")
+        pages = []
+        for i in range(getattr(img, "n_frames", 1) if img.format != "GIF" else 1):
+            img.seek(i)
+            pages.append(_flattened(img))
+    out = work / "for-ocr.tiff"
+    extra = {"dpi": dpi} if dpi else {}
+    pages[0].save(out, "TIFF", compression="tiff_deflate", save_all=True,
+                  append_images=pages[1:], **extra)
+    return out
+
+
+def _transparent(img: Image.Image) -> bool:
+    return img.mode in ("RGBA", "LA", "PA", "La", "RGBa") or "transparency" in img.info
+
+
+def _flattened(img: Image.Image) -> Image.Image:
+    frame = img.convert("RGBA")
+    white = Image.new("RGBA", frame.size, (255, 255, 255, 255))
+    return Image.alpha_composite(white, frame).convert("RGB")
 
 
 def searchable_pdf(src: Path, out: Path, kind: str, jobs: int | None = None) -> str:
@@ -53,6 +82,7 @@ def searchable_pdf(src: Path, out: Path, kind: str, jobs: int | None = None) -> 
     options: dict[str, object] = {}
     if kind == "image":
         options["image_dpi"] = image_dpi(src)
+        src = _for_ocr(src, out.parent)
     else:
         # Every page is read again: Debian 12's Ghostscript (10.0.0) corrupts PDFs whose
         # existing text is kept (OCRmyPDF refuses skip-text with it). The copy is re-rendered;
