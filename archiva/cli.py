@@ -18,7 +18,23 @@ from archiva.errors import EXIT_FAILED, ArchivaError
 from archiva.fixity import FixityReport
 from archiva.models import STATUS_LABELS, Record
 
-DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+class _Date(click.DateTime):
+    """A date typed as YYYY-MM-DD, with a message a clerk can act on (click quoted the
+    strptime pattern '%Y-%m-%d')."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            self.fail(f"{value!r} is not a date written as YYYY-MM-DD, e.g. 2026-11-24 for "
+                      "24 November 2026.", param, ctx)
+
+
+DATE = _Date(formats=["%Y-%m-%d"])
 
 
 class ArchivaGroup(click.Group):

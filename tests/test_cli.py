@@ -49,7 +49,7 @@ def test_every_reporting_command_has_json() -> None:
                  ("generate", "decree"), ("generate", "mou"), ("generate", "report"),
                  ("generate", "certificates"), ("search",), ("reindex",), ("file-scans",),
                  ("ingest",), ("intake", "list"), ("intake", "show"), ("intake", "set"),
-                 ("intake", "retry")}
+                 ("intake", "retry"), ("fixity",)}
     for path in reporting:
         cmd: click.Command = cli
         for part in path:
@@ -175,3 +175,12 @@ def test_search_and_reindex_from_the_command_line(home: Settings) -> None:
     assert code == 0 and json.loads(out)["records"] == 1
     code, out, _ = run(home, "doctor", "--json")
     assert json.loads(out)["search_index"] == {"state": "ok", "rebuilt": None, "pending": 0}
+
+
+def test_a_date_in_another_form_is_explained(home: Settings) -> None:
+    result = CliRunner().invoke(cli, ["--home", str(home.home), "number", "issue", "--series",
+                                      "letter", "--classification", "OT.02.02", "--subject", "x",
+                                      "--date", "24-11-2026"])
+    assert result.exit_code == 2
+    assert "'24-11-2026' is not a date written as YYYY-MM-DD, e.g. 2026-11-24" in result.stderr
+    assert "%Y" not in result.stderr

@@ -171,3 +171,15 @@ def test_register_property_no_duplicates_no_gaps(days: list[int]) -> None:
         for r in recs:
             if r.suffix:
                 assert by_seq[r.seq].doc_date <= r.doc_date
+
+
+def test_a_number_typed_without_its_zero_padding_is_found(any_app: Archiva) -> None:
+    """`search` forgave 1/… for 0001/…; `show` and `void` said it was not in the register."""
+    issued = any_app.issue_number("letter", "OT.02.02", "satu", D(2026, 3, 2))
+    assert any_app.show("1/c7.15/ot.02.02/2026").id == issued.id
+    assert any_app.void("01 C7.15 OT.02.02 2026", "salah").status == "void"
+    any_app.record_external("001/C7.15/OT.02.02/2026", "letter", "OT.02.02", "dicatat",
+                            D(2026, 3, 3), "SRIKANDI")
+    with pytest.raises(NotFoundError, match="could be any of"):
+        any_app.show("1/C7.15/OT.02.02/2026")
+    assert any_app.show("0001/C7.15/OT.02.02/2026").id == issued.id  # as written: exact

@@ -599,10 +599,24 @@ class Catalogue:
         return found[0]
 
     def by_number(self, number: str) -> Record:
+        """The record of a number as typed: case and separators folded, and zero padding
+        forgiven as search forgives it (1/SM/2026 is 0001/SM/2026) when that is unambiguous."""
+        from archiva.search.documents import search_key
+
+        key = number_key(number)
         with self.reading() as conn:
-            rid = conn.execute(
-                select(records.c.id).where(records.c.number_key == number_key(number))
-            ).scalar()
+            rid = conn.execute(select(records.c.id).where(records.c.number_key == key)).scalar()
+            if rid is None and (last := key.rsplit("/", 1)[-1]):
+                want = search_key(number)
+                rows = conn.execute(select(records.c.id, records.c.number).where(
+                    records.c.number_key.like(f"%{_like_escaped(last)}", escape="\\"))).all()
+                same = [r for r in rows if search_key(r.number) == want]
+                if len(same) > 1:
+                    raise NotFoundError(
+                        f"The number {number} could be any of "
+                        f"{', '.join(r.number for r in same[:5])}.",
+                        "Give the number as the register writes it (`archiva number list`).")
+                rid = same[0].id if same else None
         if rid is None:
             raise NotFoundError(
                 f"The number {number} is not in the register.",
@@ -831,3 +845,7 @@ def _record(r: Row[Any], entries: list[FileEntry]) -> Record:
         voided_at=_aware(r.voided_at), void_reason=r.void_reason,
         verification_code=r.verification_code, files=entries,
     )
+
+
+def _like_escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -12,6 +12,10 @@ T = TypeVar("T")
 # some into paragraph or page breaks (\a, \f), so they are dropped from user text.
 _CONTROL = dict.fromkeys(c for c in range(32) if chr(c) not in "\t\n")
 _CONTROL[127] = None
+# Bidirectional controls reorder what follows them: U+202E in a name makes a certificate show
+# "Budi" where the register says "iduB" (spoofing). Indonesian text never needs them.
+_CONTROL.update(dict.fromkeys([0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F),
+                               *range(0x2066, 0x206A)]))
 MAX_TEXT = 20_000  # characters in one field: long paragraphs yes, whole books no
 
 

@@ -14,6 +14,7 @@ from archiva.errors import DataFileError
 from archiva.indonesian import nip_ok
 
 MAX_ROWS = 10_000
+MAX_UNPACKED = 200 * 2**20  # an .xlsx of 10,000 rows unpacks to a few megabytes
 MAX_BYTES = 20 * 1024 * 1024
 HEADERS = {
     "name": "name", "nama": "name", "nama lengkap": "name", "nama peserta": "name",
@@ -82,9 +83,25 @@ def _delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
+def _check_unpacked(path: Path) -> None:
+    """An .xlsx is a zip: one of a few hundred kilobytes that unpacks to gigabytes (a zip bomb)
+    is refused by its declared sizes before anything is unpacked."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            unpacked = sum(i.file_size for i in z.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # openpyxl says what is wrong with it
+    if unpacked > MAX_UNPACKED:
+        raise DataFileError(str(path), [
+            f"unpacks to {unpacked / 2**20:,.0f} MB from {path.stat().st_size / 2**20:,.1f} MB, "
+            f"more than the {MAX_UNPACKED // 2**20} MB a participant list can need (a damaged "
+            "or hostile file); save the list again from Excel, or as CSV"])
+
+
 def _xlsx_rows(path: Path) -> list[list[Any]]:
     from openpyxl import load_workbook  # only participant lists need it
 
+    _check_unpacked(path)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:

@@ -250,3 +250,25 @@ def test_any_names_round_trip(tmp_path: Path, people: list[tuple[str, str]],
                      delimiter=delimiter)
     got = read_participants(path)
     assert [(p.name, p.institution) for p in got] == [(n.strip(), i.strip()) for n, i in people]
+
+
+def test_bidirectional_controls_are_dropped_from_names(tmp_path: Path) -> None:
+    """U+202E in a name shows "Budi" on the certificate where the register holds "iduB"."""
+    path = write_csv(tmp_path / "p.csv", [["nama", "instansi"],
+                                          ["\u202eiduB\u202c Santoso\u200f", "SD\u2066N 1\u2069"]])
+    assert read_participants(path) == [Participant("iduB Santoso", "SDN 1")]
+
+
+def test_an_xlsx_zip_bomb_is_refused_as_such(tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "bom.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
+            block = b" " * (1 << 20)
+            for _ in range(300):  # 300 MB of spaces: a few hundred kilobytes zipped
+                f.write(block)
+    assert path.stat().st_size < 2 * 2**20
+    [problem] = problems_of(path)
+    assert "unpacks to 300 MB" in problem and "hostile" in problem
