@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 FIELDS = ("sender", "number", "date", "subject", "addressee", "attachments", "signer",
           "signer_nip")
@@ -31,6 +32,7 @@ class LetterDetails:
     signer: str = ""
     signer_nip: str = ""
     missing: tuple[str, ...] = ()
+    doubts: tuple[str, ...] = ()  # "field: why" for values found but corrected or doubtful
 
 
 # -- dates ---------------------------------------------------------------------------------------
@@ -281,7 +283,8 @@ def _date_in_line(line: _Line) -> tuple[str, dt.date] | None:
     for k, piece in enumerate(line.pieces):
         if k and line.pieces[k - 1].text.endswith(":"):
             continue  # 'Hari/tanggal :   Senin, 20 April' is an event, not the letter date
-        hit = _place_date(_PLACE_DATE_RE.fullmatch(piece.text))
+        # OCR's stray marks around a column ('- Serang, 10 November 2026 -') are not part of it
+        hit = _place_date(_PLACE_DATE_RE.fullmatch(piece.text.strip(_EDGE_JUNK)))
         if hit:
             return hit
     return None
@@ -339,8 +342,44 @@ def _number(lines: list[_Line], labels: dict[str, _Label]) -> str:
     if _place_date(m):  # the date column glued on once the gap was lost
         value = value[: m.start()]
     value = _INLINE_ADDRESSEE_RE.sub("", value)
-    value = _fix_number_digits(_AROUND_SLASH_RE.sub("/", _norm(value))).strip(" :;,")
+    value = _fix_number_digits(_AROUND_SLASH_RE.sub("/", _norm(value))).strip(_EDGE_JUNK)
+    m = _TRAILING_PLACE_DATE_RE.search(value)  # again, once OCR's stray marks are off its end
+    if _place_date(m):
+        value = value[: m.start()].strip(_EDGE_JUNK)
     return value if any(ch.isdigit() for ch in value) else ""
+
+
+_ROMAN_MONTHS = {r: n for n, r in enumerate(
+    ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"), 1)}
+_ROMAN_LIKE_RE = re.compile(r"(?<=/)[IVXl1|]{1,5}(?=/)")
+_MONTH_NAMES = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+                "September", "Oktober", "November", "Desember")
+
+
+def _roman_month(number: str, date: dt.date | None) -> tuple[str, list[str]]:
+    """A Roman month in the number, as OCR misreads it ('X1', 'XI1' for XI), put right and
+    checked against the letter's date; each correction or disagreement noted for review."""
+    notes: list[str] = []
+
+    def fix(m: re.Match[str]) -> str:
+        seen = m.group()
+        if not any(c in "IVX" for c in seen):
+            return seen  # digits only: a plain number segment
+        candidates = [seen.translate(str.maketrans("l1|", "III")),
+                      "".join(c for c in seen if c in "IVX")]
+        valid = [c for c in candidates if c in _ROMAN_MONTHS]
+        if not valid:
+            return seen
+        matching = [c for c in valid if date and _ROMAN_MONTHS[c] == date.month]
+        best = (matching or valid)[0]
+        if best != seen:
+            notes.append(f"number: the month {seen!r} was read as {best}; check it")
+        if date and _ROMAN_MONTHS[best] != date.month:
+            notes.append(f"number: its month {best} is not the month of the letter's date "
+                         f"({_MONTH_NAMES[date.month - 1]})")
+        return best
+
+    return _ROMAN_LIKE_RE.sub(fix, number), notes
 
 
 _COUNT_WORDS = {
@@ -355,7 +394,9 @@ def _attachments(lines: list[_Line], labels: dict[str, _Label]) -> tuple[str, in
     lab = labels.get("lampiran")
     if not lab:
         return "", None
-    value = _norm(_INLINE_ADDRESSEE_RE.sub("", _value_text(lines, lab))).strip(" :;")
+    raw = _norm(_INLINE_ADDRESSEE_RE.sub("", _value_text(lines, lab))).strip(" :;")
+    # OCR's stray marks off both ends; a lone dash is the value itself ("none")
+    value = raw.strip(_EDGE_JUNK) or ("-" if raw and set(raw) <= set("-\u2013\u2014 ") else "")
     if not value:
         return "", None
     if _NONE_RE.match(value) or value == "0":
@@ -390,7 +431,7 @@ def _subject(lines: list[_Line], labels: dict[str, _Label]) -> str:
         parts.append(line.pieces[0].text)
         taken, blank = taken + 1, False
     subject = _INLINE_ADDRESSEE_RE.sub("", _norm(" ".join(p for p in parts if p)))
-    return subject.strip(" :;|")
+    return subject.strip(_EDGE_JUNK + "?!&")
 
 
 # -- addressee -----------------------------------------------------------------------------------
@@ -398,10 +439,20 @@ def _subject(lines: list[_Line], labels: dict[str, _Label]) -> str:
 
 def _next_piece(lines: list[_Line], index: int, right: bool) -> str:
     """The same column's text on the next non-empty line."""
-    for line in lines[index + 1: index + 4]:
-        if line.pieces:
-            return (line.pieces[-1] if right else line.pieces[0]).text
-    return ""
+    return _next_piece_at(lines, index, right)[0]
+
+
+def _next_piece_at(lines: list[_Line], index: int, right: bool) -> tuple[str, int]:
+    for j in range(index + 1, min(index + 4, len(lines))):
+        if lines[j].pieces:
+            return (lines[j].pieces[-1] if right else lines[j].pieces[0]).text, j
+    return "", index
+
+
+# An addressee wrapped onto the next line: 'Kepala Balai Penjaminan Mutu' / 'Pendidikan
+# Provinsi Banten'. Only such words continue it; a place ('Serang') or 'di' does not.
+_ADDRESSEE_GOES_ON_RE = re.compile(r"^(?:provinsi|kabupaten|kota|pendidikan|penjaminan|mutu)\b",
+                                   re.IGNORECASE)
 
 
 def _addressee(lines: list[_Line], end: int) -> str:
@@ -410,11 +461,16 @@ def _addressee(lines: list[_Line], end: int) -> str:
             m = _YTH_RE.search(piece.text) or _KEPADA_RE.match(piece.text)
             if not m or (m.re is _KEPADA_RE and not m["rest"][:1].isupper() and m["rest"]):
                 continue  # 'Kepada peserta ...' in prose is no addressee
-            rest = m["rest"] or _next_piece(lines, i, right=k > 0)
+            right = k > 0
+            rest, at = (m["rest"], i) if m["rest"] else _next_piece_at(lines, i, right)
             again = _YTH_RE.match(rest)  # 'Kepada' then 'Yth. ...' on the next line
             if again:
-                rest = again["rest"] or _next_piece(lines, i + 1, right=k > 0)
-            return _norm(rest).strip(" :,")
+                rest, at = (again["rest"], at) if again["rest"] else \
+                    _next_piece_at(lines, at, right)
+            more, nxt = _next_piece_at(lines, at, right)
+            if more and nxt == at + 1 and _ADDRESSEE_GOES_ON_RE.match(more.strip(_EDGE_JUNK)):
+                rest = f"{rest} {more}"
+            return _norm(rest).strip(_EDGE_JUNK)
     return ""
 
 
@@ -432,7 +488,8 @@ _INSTITUTION_RE = re.compile(
     r"|persatuan|ikatan|asosiasi|forum|perkumpulan|kelompok|komite|dewan|himpunan)\b",
     re.IGNORECASE,
 )
-_CONTINUATION_RE = re.compile(r"^(?:kabupaten|kota|provinsi|kecamatan|dan|pengurus)\b", re.I)
+_CONTINUATION_RE = re.compile(r"^(?:kabupaten|kota|provinsi|kecamatan|dan|pengurus|wilayah)\b",
+                              re.I)
 _TITLE_LINE_RE = re.compile(r"^(?:surat|nota|kop)\b", re.IGNORECASE)
 _MAX_HEAD_LINES = 25
 
@@ -465,8 +522,22 @@ def _institution_line(t: str, caps: bool) -> bool:
     return bool(_INSTITUTION_RE.search(t))
 
 
+# "PEMERINTAH KABUPATEN PANDEGLANG" over "DINAS PENDIDIKAN DAN KEBUDAYAAN": every district's
+# office has the same unit name, so the sender is the unit with the government it belongs to.
+_GOVERNMENT_RE = re.compile(r"^pemerintah\s+(?P<region>(?:kabupaten|kota|provinsi)\s+.+)$",
+                            re.IGNORECASE)
+_UNIVERSITY_RE = re.compile(r"^(?:universitas|institut|politeknik|sekolah tinggi)\b",
+                            re.IGNORECASE)
+_FACULTY_RE = re.compile(r"^(?:fakultas|program pascasarjana|lembaga penelitian)\b",
+                         re.IGNORECASE)
+_GOVERNMENT_BODY_RE = re.compile(r"^(?:dinas|badan|kantor|cabang|unit pelaksana|upt|upt[dt]"
+                                 r"|sekretariat|inspektorat|bagian|satuan)\b", re.IGNORECASE)
+_REGION_RE = re.compile(r"\b(?:kabupaten|kota|provinsi|kab\.)\s", re.IGNORECASE)
+_EDGE_JUNK = " -\u2013\u2014_.,;:|*#~'\"$"
+
+
 def _sender(lines: list[_Line]) -> str:
-    head = _letterhead(lines)
+    head = [_norm(t).strip(_EDGE_JUNK).lstrip("&()!? ") for t in _letterhead(lines)]
     for caps in (True, False):
         picks = [i for i, t in enumerate(head) if _institution_line(t, caps)]
         if picks:
@@ -475,8 +546,22 @@ def _sender(lines: list[_Line]) -> str:
             # a name wrapped over two lines: 'MKKS SMP' / 'KABUPATEN PANDEGLANG'
             if _CONTINUATION_RE.match(name) and last - 1 in picks:
                 name = f"{head[last - 1]} {name}"
-            return _norm(name)
+            return _with_its_parent(name, head[:last])
     return ""
+
+
+def _with_its_parent(unit: str, above: list[str]) -> str:
+    """The unit with the government or university above it, unless its name has it."""
+    if _FACULTY_RE.match(unit):
+        university = next((t for t in reversed(above) if _UNIVERSITY_RE.match(t)), "")
+        return f"{unit} {university}".strip()
+    if _REGION_RE.search(unit) or not _GOVERNMENT_BODY_RE.match(unit):
+        return unit  # a school or association is known by its own name
+    for t in reversed(above):
+        m = _GOVERNMENT_RE.match(t)
+        if m:
+            return f"{unit} {m['region']}"
+    return unit
 
 
 # -- signer --------------------------------------------------------------------------------------
@@ -580,6 +665,26 @@ def extract_letter(text: str) -> LetterDetails:
         "signer": signer,
         "signer_nip": nip,
     }
+    found["number"], doubts = _roman_month(str(found["number"]), date)
+    doubts += _doubts(found, lines)
     missing = tuple(name for name in FIELDS if not found[name])
     return LetterDetails(place=place if date else "", attachment_count=count, missing=missing,
-                         **found)
+                         doubts=tuple(doubts), **found)
+
+
+_MAX_SUBJECT_WORDS = 20
+
+
+def _doubts(found: dict[str, Any], lines: list[_Line]) -> list[str]:
+    """Values found that a clerk should look at before relying on them."""
+    out = []
+    subject = str(found["subject"])
+    if len(subject.split()) > _MAX_SUBJECT_WORDS:
+        out.append(f"subject: {len(subject.split())} words, unusually long; check where it ends")
+    sender = str(found["sender"])
+    if sender and _GOVERNMENT_BODY_RE.match(sender) and not _REGION_RE.search(sender):
+        out.append("sender: the government it belongs to (kabupaten, kota or provinsi) was "
+                   "not found in the letterhead; add it")
+    if found["signer"] and _ID_RE.match(str(found["signer"])):
+        out.append("signer: looks like an identity number, not a name")
+    return out

@@ -376,7 +376,8 @@ class Intake:
                   ocr: bool) -> Any:
         profile = self.app.profile
         local_day = received.astimezone().date()
-        review = list(details.missing) + (["text: read by OCR, check it"] if ocr else [])
+        review = list(details.missing) + list(details.doubts) + (
+            ["text: read by OCR, check it"] if ocr else [])
         req = NumberRequest(
             series=self.settings.series, kind="incoming", classification=kind.classification,
             doc_date=local_day, subject=details.subject or f"(no subject found) {name}",

@@ -399,7 +399,9 @@ def _university(rng: random.Random, d: dt.date, cycle: int) -> _Draft:
     nip = _nip(rng, woman) if public else ""
     ident = _nip_text(nip, rng) if public else f"NIDN {rng.randint(400000000, 499999999):010d}"
     rows += _signature(["Dekan," if faculty else "Rektor,"], name, [ident])
-    return _Draft(faculty or univ, number, place, date_text, subject, BPMP, None, name, nip, rows)
+    # A faculty is registered with its university: every university has a "FKIP".
+    sender = f"{faculty} {univ}" if faculty else univ
+    return _Draft(sender, number, place, date_text, subject, BPMP, None, name, nip, rows)
 
 
 def _association(rng: random.Random, d: dt.date, cycle: int) -> _Draft:

@@ -407,3 +407,61 @@ def test_hostile_text_returns_quickly(name: str) -> None:
 def test_signer_names_that_look_like_other_things(name: str) -> None:
     details = extract_letter(ASSOCIATION_LETTER.replace("Drs. Ahmad Fauzi, M.Si.", name))
     assert details.signer == name
+
+
+def test_the_sender_is_the_unit_with_its_government() -> None:
+    """Every district's education office has the same unit name: the government says which."""
+    head = ("PEMERINTAH KABUPATEN PANDEGLANG\nDINAS PENDIDIKAN DAN KEBUDAYAAN\n"
+            "Jalan Raya Labuan Km. 3, Pandeglang\n" + "=" * 60 + "\n")
+    letter = head + "Nomor : 421.2/567/Disdikbud/2026      Pandeglang, 24 November 2026\n" \
+        "Hal   : Permohonan narasumber\n\nYth. Kepala BPMP Provinsi Banten\n"
+    found = extract_letter(letter)
+    assert found.sender == "DINAS PENDIDIKAN DAN KEBUDAYAAN KABUPATEN PANDEGLANG"
+    assert found.number == "421.2/567/Disdikbud/2026"
+    assert found.date == dt.date(2026, 11, 24)
+    assert not found.doubts
+    school = extract_letter(letter.replace("DINAS PENDIDIKAN DAN KEBUDAYAAN",
+                                           "SMA NEGERI 1 LABUAN"))
+    assert school.sender == "SMA NEGERI 1 LABUAN"  # a school is known by its own name
+    alone = extract_letter(letter.replace("PEMERINTAH KABUPATEN PANDEGLANG\n", ""))
+    assert alone.sender == "DINAS PENDIDIKAN DAN KEBUDAYAAN"
+    assert any(d.startswith("sender: the government") for d in alone.doubts)
+
+
+@pytest.mark.parametrize(("read", "month", "fixed"), [
+    ("X1", 11, "XI"), ("XI1", 11, "XI"), ("XI1", 12, "XII"), ("V1", 6, "VI"), ("XI", 11, "XI")])
+def test_a_roman_month_misread_by_ocr_is_put_right_and_flagged(read: str, month: int,
+                                                              fixed: str) -> None:
+    letter = (f"DINAS PENDIDIKAN KOTA SERANG\n{'=' * 60}\n"
+              f"Nomor : 421/0789/KCD-LBK/{read}/2026 -     Serang, 10 {_MONTHS[month]} 2026 -\n"
+              "Hal   : Permohonan\n")
+    found = extract_letter(letter)
+    assert found.number == f"421/0789/KCD-LBK/{fixed}/2026"
+    assert found.date == dt.date(2026, month, 10)
+    assert any("was read as" in d for d in found.doubts) == (read != fixed)
+
+
+def test_a_roman_month_unlike_the_date_is_flagged() -> None:
+    found = extract_letter(f"DINAS PENDIDIKAN KOTA SERANG\n{'=' * 60}\n"
+                           "Nomor : 005/12/SD/IX/2026      Serang, 3 November 2026\n")
+    assert found.number == "005/12/SD/IX/2026"
+    assert any("not the month of the letter's date (November)" in d for d in found.doubts)
+
+
+_MONTHS = {6: "Juni", 11: "November", 12: "Desember"}
+
+
+def test_ocr_marks_at_the_edges_are_not_part_of_values_and_a_wrapped_addressee_is_whole(
+        ) -> None:
+    found = extract_letter(f"&) DINAS PENDIDIKAN KOTA TANGERANG\n{'=' * 60}\n"
+                           "Nomor    : 005/12/Disdik/2026      Tangerang, 3 November 2026\n"
+                           "Lampiran : ': 3 (tiga) berkas\n"
+                           "Hal      : -.? Permohonan Fasilitasi\n\n"
+                           "Yth. Kepala Balai Penjaminan Mutu\nPendidikan Provinsi Banten.\n"
+                           "di\nSerang\n")
+    assert found.sender == "DINAS PENDIDIKAN KOTA TANGERANG"
+    assert (found.attachments, found.attachment_count) == ("3 (tiga) berkas", 3)
+    assert found.subject == "Permohonan Fasilitasi"
+    assert found.addressee == "Kepala Balai Penjaminan Mutu Pendidikan Provinsi Banten"
+    place = extract_letter("Yth. Kepala BPMP\nSerang\n\nDengan hormat,\n")
+    assert place.addressee == "Kepala BPMP"  # a place on the next line is not part of it
