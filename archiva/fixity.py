@@ -81,10 +81,12 @@ def _finding_json(f: Finding) -> dict[str, str]:
 
 
 def check(home: Path, archive: Path, filed: list[FiledFile], quick: bool = False,
-          progress: Callable[[int], None] | None = None) -> FixityReport:
+          progress: Callable[[int], None] | None = None,
+          known_now: Callable[[], set[str]] | None = None) -> FixityReport:
     """Check `filed` (paths relative to `home`) and look for untracked files in `archive`.
     `progress` is given the bytes of each file as it is done (the whole size in the quick
-    check)."""
+    check). `known_now` gives the catalogue's paths again after the walk: a file filed while
+    a long check ran is not untracked."""
     started = time.monotonic()
     report = FixityReport(quick=quick, checked=len(filed))
     look = _quick_look if quick else _full_look
@@ -97,8 +99,10 @@ def check(home: Path, archive: Path, filed: list[FiledFile], quick: bool = False
             if progress:
                 progress(f.size)
     known = {f.path for f in filed}
-    report.findings += [Finding(rel, Problem.UNTRACKED) for rel in _archived(home, archive)
-                        if rel not in known]
+    unknown = [rel for rel in _archived(home, archive) if rel not in known]
+    if unknown and known_now is not None:
+        known = known_now()
+    report.findings += [Finding(rel, Problem.UNTRACKED) for rel in unknown if rel not in known]
     report.seconds = time.monotonic() - started
     return report
 

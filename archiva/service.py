@@ -321,7 +321,7 @@ class Archiva:
                progress: Callable[[int], None] | None = None) -> FixityReport:
         """Every filed file against its recorded checksum (or, quick, its size)."""
         return check_fixity(self.settings.home, self.settings.archive_dir, self.filed_files(),
-                            quick, progress)
+                            quick, progress, known_now=self.catalogue.all_file_paths)
 
 
 FUTURE_DAYS = 7  # a document may be dated a week ahead (signed on a set day); not a year

@@ -138,5 +138,13 @@ def issue_and_void(count: str) -> None:
             print(rec.number, flush=True)
 
 
+def read_for_ever(pid_file: str) -> None:
+    """A reader process whose read starts a program and never ends (killed by the test)."""
+    from archiva.intake.reader import Limits, Reader
+    from tests.intake.test_reader import _start_sleeper_and_wait
+
+    Reader(Limits(512 * 2**20, FOREVER)).call(_start_sleeper_and_wait, pid_file)
+
+
 if __name__ == "__main__":
     globals()[sys.argv[1]](*sys.argv[2:])

@@ -50,7 +50,9 @@ def _for_ocr(src: Path, work: Path) -> Path:
     are; anything else (transparency, as phones and screenshot tools save; GIF, WebP, HEIC)
     flattened onto white as a lossless TIFF, every page kept. The original is what is filed."""
     with pillow().open(src) as img:
-        if img.format == "JPEG" or (img.format in ("PNG", "TIFF") and not _transparent(img)):
+        if img.format in ("JPEG", "MPO"):  # MPO: a phone's JPEG with a preview image after it
+            return src
+        if img.format in ("PNG", "TIFF") and not _any_transparent(img):
             return src
         dpi = img.info.get("dpi")
         pages = []
@@ -64,8 +66,14 @@ def _for_ocr(src: Path, work: Path) -> Path:
     return out
 
 
-def _transparent(img: Image.Image) -> bool:
-    return img.mode in ("RGBA", "LA", "PA", "La", "RGBa") or "transparency" in img.info
+def _any_transparent(img: Image.Image) -> bool:
+    """Whether any page has transparency (a later page of a TIFF may, the first not)."""
+    for i in range(getattr(img, "n_frames", 1)):
+        img.seek(i)
+        if img.mode in ("RGBA", "LA", "PA", "La", "RGBa") or "transparency" in img.info:
+            return True
+    img.seek(0)
+    return False
 
 
 def _flattened(img: Image.Image) -> Image.Image:

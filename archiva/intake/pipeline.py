@@ -120,7 +120,7 @@ class Intake:
                     elif sha and _stalled(staged.parent / READING) and \
                             self.app.catalogue.count_intake_stop(sha) >= STOPS_ALLOWED:
                         self._set_aside(staged, staged.name, "repeatedly-stopped",
-                                        f"intake stopped {STOPS_ALLOWED} times while reading it "
+                                        "intake stopped more than once while reading it "
                                         "(the process was killed or crashed); set aside so it "
                                         "does not stop intake again", sha, None)
                         log.warning("%s: quarantined: intake stopped twice on it", staged.name)
@@ -170,7 +170,7 @@ class Intake:
         if state != READY and why.startswith("quiet"):
             try:
                 # Too large is decided by size alone: no point parsing a file that is refused.
-                complete = obs.size > self.settings.max_bytes or files_content.is_complete(path)
+                complete = obs.size > self.settings.max_bytes or self._complete(path)
             except FileNotFoundError:
                 return  # another process claimed it while we looked
             state, why = self.tracker.decide(key, obs, time.time(), complete)
@@ -226,8 +226,8 @@ class Intake:
             try:
                 self._check_kind_of_file(staged)
                 self._check_size(staged)
-                if truncated and not files_content.is_complete(staged):
-                    raise files_content.why_incomplete(staged, truncated)
+                if truncated and not self._complete(staged):
+                    raise self.reader.call(files_content.why_incomplete, staged, truncated)
                 self._file(staged, name, report)
             except files_content.Unreadable as exc:
                 self._quarantine(staged, name, exc.reason, exc.detail, report)
@@ -343,12 +343,23 @@ class Intake:
                 "too-large", f"{size / 2**20:.1f} MB; at most "
                              f"{self.settings.max_bytes / 2**20:.0f} MB are taken")
 
+    def _complete(self, path: Path) -> bool:
+        """Whether a file is whole: decoded in the reader, since a hostile image decodes to
+        gigabytes. One beyond the reader's limits counts as whole: taking it, reading it meets
+        the same limits and sets it aside with the reason."""
+        try:
+            return self.reader.call(files_content.is_complete, path)
+        except files_content.Unreadable:
+            return True
+
     def _read(self, fn: Callable[..., T], staged: Path, *args: Any,
               seconds: float | None = None) -> T:
         """fn(staged, *args) in the reader process, with a heartbeat beside the file: were
         this process killed meanwhile, recovery can tell a long read from a short one."""
         beat = staged.parent / READING
-        beat.write_text(str(time.time()), "utf-8")
+        beat.touch()
+        # When it began, by the file system's own clock (a network share's may differ).
+        beat.write_text(str(beat.stat().st_mtime), "utf-8")
         try:
             return self.reader.call(fn, staged, *args, seconds=seconds, heartbeat=beat)
         finally:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import ctypes
 import multiprocessing
 import os
 import pickle
 import resource
+import select
 import signal
 import threading
 import time
@@ -92,6 +92,9 @@ class Reader:
             raise Unreadable("too-large", f"reading it stopped the reader (exit {code}): it needs "
                                           f"more than the {mb} MB of memory allowed, or the file "
                                           "crashes the reading library") from None
+        except BaseException:
+            self.close()  # interrupted (Ctrl-C): its answer must not reach the next call
+            raise
         if ending:  # it gave its memory back by ending: the next call starts another
             self.close()
         if ok:
@@ -108,12 +111,13 @@ class Reader:
         # Not a daemon: OCRmyPDF runs its pages in processes of its own, which a daemon may
         # not have. Stopped when this reader goes, or at exit (registered after
         # multiprocessing's own exit handler, so it runs before that one waits for it).
-        process = _CONTEXT.Process(target=_serve, args=(theirs, self.limits.memory_bytes),
+        process = _CONTEXT.Process(target=_serve, args=(theirs, self.limits.memory_bytes,
+                                                        os.getpid()),
                                    name="archiva-reader", daemon=False)
         process.start()
         theirs.close()
         child = _Child(process, ours)
-        weakref.finalize(self, child.stop)
+        child.finalizer = weakref.finalize(self, child.stop)
         atexit.register(child.stop)
         try:
             ready = ours.poll(START_SECONDS) and ours.recv() == READY
@@ -145,22 +149,32 @@ def _wait(conn: Connection, seconds: float, heartbeat: Path | None) -> bool:
 class _Child:
     process: Any  # multiprocessing's Process of the fork-server context
     conn: Connection
+    finalizer: Any = None
+    stopped: bool = False
 
     def stop(self) -> int | None:
+        """Once only: a second kill could reach another group that reused the pid."""
+        if self.stopped:
+            return self.process.exitcode  # type: ignore[no-any-return]
+        self.stopped = True
         atexit.unregister(self.stop)
+        if self.finalizer is not None:
+            self.finalizer.detach()
         with contextlib.suppress(OSError):
             self.conn.close()
-        if self.process.pid is not None:
+        pid = self.process.pid
+        if pid is not None:
             with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(self.process.pid, signal.SIGKILL)  # OCR's programs with it
+                os.killpg(pid, signal.SIGKILL)  # OCR's programs with it
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.kill(pid, signal.SIGKILL)  # not yet in a group of its own
         self.process.join(10)
         return self.process.exitcode  # type: ignore[no-any-return]
 
 
-def _serve(conn: Connection, memory_bytes: int) -> None:
+def _serve(conn: Connection, memory_bytes: int, intake_pid: int) -> None:
     os.setpgid(0, 0)  # a group of its own, killed as one
-    with contextlib.suppress(OSError):  # PR_SET_PDEATHSIG: it never outlives intake
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)
+    _die_with(intake_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent to decide
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     conn.send(READY)
@@ -190,6 +204,23 @@ def _serve(conn: Connection, memory_bytes: int) -> None:
             conn.send((False, RuntimeError(f"{type(result[1]).__name__}: {result[1]}"), spent))
         if spent:
             return
+
+
+def _die_with(intake_pid: int) -> None:
+    """End the whole group when intake ends, however it ends (kill -9 too). The fork server
+    is this process's parent, not intake, so the kernel's parent-death signal would not do:
+    a thread waits on intake's pidfd instead."""
+    try:
+        pidfd = os.pidfd_open(intake_pid)
+    except OSError:
+        os.killpg(0, signal.SIGKILL)  # intake is gone already
+        return
+
+    def watch() -> None:
+        select.select([pidfd], [], [])
+        os.killpg(0, signal.SIGKILL)
+
+    threading.Thread(target=watch, name="archiva-reader-watch", daemon=True).start()
 
 
 def _near_the_limit(memory_bytes: int) -> bool:

@@ -117,7 +117,9 @@ class HtmlRenderer:
             with warnings.catch_warnings():
                 # WeasyPrint leaves its ICC profile file open (a ResourceWarning, harmless).
                 warnings.simplefilter("ignore", ResourceWarning)
-                self.fetcher.refused.clear()
+                # A refusal is never forgotten: WeasyPrint caches the failed image, and later
+                # documents would come out without it, silently (as would a stylesheet's
+                # @import refused while parsing it once).
                 document = self._fitted(context, max_pages)
                 _share_encoded_images(self.cache)
                 pdf = document.write_pdf(pdf_variant=PDF_VARIANT)  # fetches attachments

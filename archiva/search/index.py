@@ -81,6 +81,8 @@ class SearchIndex:
         self._last_sync = float("-inf")
         self._syncing = False
         self.problem = ""  # what the last look at a generation found wrong with it
+        self._holding = False  # the writer lock, by this object
+        self._judged: Path | None = None  # the generation the last state is about
 
     def close(self) -> None:
         self.flush()
@@ -203,7 +205,7 @@ class SearchIndex:
         from archiva.search.engine import EngineError
         from archiva.search.engine import Index as EngineIndex
 
-        path = self.current()
+        path = self._judged = self.current()
         if path is None:
             self._forget_open()
             return "missing", None
@@ -232,19 +234,32 @@ class SearchIndex:
     def _trusted(self, path: Path, full: bool = False) -> str:
         """ok, damaged (its files are not what was written) or stale (older than the
         catalogue: an earlier copy put back)."""
+        self._judged = path
         bad = integrity.problem(path, full)
         if bad:
             log.warning("the search index %s is damaged: %s", path, bad)
             self.problem = bad
             return "damaged"
-        sums = integrity.read(path)
-        ours, theirs = (sums.position if sums else 0), self.catalogue.index_position()
-        if not theirs <= ours <= theirs + 1:
+        if not self._position_agrees(path):
+            # A writer may have moved both between the two reads: look again while no
+            # writer can.
+            with self._writer_lock(SYNC_WAIT) as locked:
+                agrees = locked and self._position_agrees(path)
+        else:
+            agrees = True
+        if not agrees:
+            sums = integrity.read(path)
+            ours, theirs = (sums.position if sums else 0), self.catalogue.index_position()
             self.problem = (f"it is at catalogue position {ours}, the catalogue at {theirs}: "
                             "an older (or another) copy of the index")
             log.warning("the search index %s is stale: %s", path, self.problem)
             return "stale"
         return "ok"
+
+    def _position_agrees(self, path: Path) -> bool:
+        sums = integrity.read(path)
+        ours, theirs = (sums.position if sums else 0), self.catalogue.index_position()
+        return theirs <= ours <= theirs + 1
 
     def _forget_open(self) -> None:
         if self._open is not None:
@@ -255,6 +270,9 @@ class SearchIndex:
     def _writer_lock(self, wait: float) -> Iterator[bool]:
         """The index's writer lock (an flock, released by the kernel if the holder dies),
         tried with jittered back-off for at most `wait` seconds; yields whether it is held."""
+        if self._holding:  # this process holds it already (a check inside an update)
+            yield True
+            return
         self.root.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.root / ".write.lock", os.O_RDWR | os.O_CREAT, 0o644)
         deadline = time.monotonic() + wait
@@ -271,7 +289,11 @@ class SearchIndex:
                         return
                     time.sleep(min(left, random.uniform(delay / 2, delay)))
                     delay = min(delay * 2, 0.25)
-            yield True
+            self._holding = True
+            try:
+                yield True
+            finally:
+                self._holding = False
         finally:
             os.close(fd)  # closing releases the lock
 
@@ -291,7 +313,9 @@ class SearchIndex:
             return None
         if self._waited_for_rebuild():
             return self.ensure(progress)  # another process's rebuild ended: look again
-        if state == "damaged" and not self._set_aside_damaged(self.current()):
+        # The generation judged damaged, not whatever is current by now (another process
+        # may have swapped a fresh one in while this one was hashing).
+        if state == "damaged" and not self._set_aside_damaged(self._judged):
             return self.ensure(progress)  # another process swapped a new one in meanwhile
         reason = {"missing": "the index did not exist",
                   "damaged": f"the index was damaged ({self.problem})",

@@ -119,3 +119,32 @@ def test_a_reader_that_cannot_start_is_an_error_not_a_reason() -> None:
     with pytest.raises(ReaderError, match="could not start"):
         r.call(_twice, 1)
     r.close()
+
+
+def test_the_reader_and_what_it_started_end_when_intake_is_killed(tmp_path: Path) -> None:
+    """After a kill -9 of intake, the reader (a child of the fork server, not of intake) and
+    its programs went on for ever, out of every limit."""
+    import signal
+    import sys
+
+    from tests.conftest import REPO
+
+    pid_file = tmp_path / "pid"
+    proc = subprocess.Popen([sys.executable, "-m", "tests.procs", "read_for_ever",
+                             str(pid_file)], cwd=REPO)
+    try:
+        for _ in range(600):
+            if pid_file.exists() and pid_file.read_text():
+                break
+            time.sleep(0.05)
+        sleeper = int(pid_file.read_text())
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    for _ in range(200):
+        if _state(sleeper) in ("gone", "Z"):
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(sleeper, signal.SIGKILL)
+        pytest.fail("the program the reader started outlived intake")

@@ -129,3 +129,18 @@ def test_manifest_outputs_the_engine_cannot_produce_are_a_profile_error(
         f.write('\n[templates]\ndir = "tpl"\n')
     with pytest.raises(ProfileError, match="cannot produce"):
         template_for(load_profile(settings), "report")
+
+
+def test_a_refused_file_refuses_every_later_document_too(tmp_path: Path) -> None:
+    """WeasyPrint caches the failed fetch: the second certificate came out without the image,
+    silently. A refused @import in a stylesheet parsed once was silent as well."""
+    (tmp_path / "secret.png").write_bytes(PNG)
+    path = _tpl(tmp_path / "tpl", '<img src="../secret.png">')
+    renderer = HtmlRenderer(path)
+    for _ in range(3):
+        with pytest.raises(RenderError, match="not one of its own files"):
+            renderer.render({})
+    styled = _template(tmp_path / "tpl", "<p>x</p>",
+                       css='@import url("file:///etc/ssl/openssl.cnf"); p { color: red }')
+    with pytest.raises(RenderError, match=r"openssl\.cnf"):
+        HtmlRenderer(styled).render({})
