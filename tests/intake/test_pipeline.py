@@ -250,18 +250,24 @@ def test_kill_9_during_intake_loses_and_duplicates_nothing(intake_home: Settings
         assert seqs == list(range(1, len(recs) + 1))  # voids are visible, nothing skipped
 
 
-def test_a_fixed_file_is_taken_back_from_quarantine(intake_home: Settings,
-                                                    tmp_path: Path) -> None:
-    inbox = intake_home.home / "inbox"
+def _a_truncated_file_quarantined(home: Settings, tmp_path: Path
+                                  ) -> tuple[CliRunner, list[str], Path, bytes]:
+    """A PDF cut off half-way, filed by one pass as truncated: (runner, base arguments, its
+    path in the quarantine, the whole file)."""
+    inbox = home.home / "inbox"
     whole = letter_pdf(tmp_path / "whole.pdf", 5).read_bytes()
     (inbox / "terpotong.pdf").write_bytes(whole[: len(whole) // 2])
-    settled(intake_home)
+    settled(home)
     os.utime(inbox / "terpotong.pdf", (time.time() - 3600, time.time() - 3600))
-    runner = CliRunner(env={"ARCHIVA_DATABASE_URL": intake_home.database_url})
-    base = ["--home", str(intake_home.home)]
-    first = json.loads(runner.invoke(cli, [*base, "file-scans", "--json"]).stdout)
-    [q] = first["quarantined"]
-    target = intake_home.home / q["quarantined_as"]
+    runner = CliRunner(env={"ARCHIVA_DATABASE_URL": home.database_url})
+    base = ["--home", str(home.home)]
+    [q] = json.loads(runner.invoke(cli, [*base, "file-scans", "--json"]).stdout)["quarantined"]
+    return runner, base, home.home / q["quarantined_as"], whole
+
+
+def test_a_fixed_file_is_taken_back_from_quarantine(intake_home: Settings,
+                                                    tmp_path: Path) -> None:
+    runner, base, target, whole = _a_truncated_file_quarantined(intake_home, tmp_path)
     assert target.with_name(target.name + ".reason.txt").exists()
     target.write_bytes(whole)  # someone fetched the complete file again
     result = runner.invoke(cli, [*base, "intake", "retry", str(target), "--json"])
@@ -275,27 +281,20 @@ def test_a_fixed_file_is_taken_back_from_quarantine(intake_home: Settings,
 
 def test_a_retried_file_that_still_fails_stays_in_quarantine(intake_home: Settings,
                                                              tmp_path: Path) -> None:
-    inbox = intake_home.home / "inbox"
-    whole = letter_pdf(tmp_path / "whole.pdf", 5).read_bytes()
-    (inbox / "terpotong.pdf").write_bytes(whole[: len(whole) // 2])
-    settled(intake_home)
-    os.utime(inbox / "terpotong.pdf", (time.time() - 3600, time.time() - 3600))
-    runner = CliRunner(env={"ARCHIVA_DATABASE_URL": intake_home.database_url})
-    base = ["--home", str(intake_home.home)]
-    [q] = json.loads(runner.invoke(cli, [*base, "file-scans", "--json"]).stdout)["quarantined"]
-    target = intake_home.home / q["quarantined_as"]
+    runner, base, target, _ = _a_truncated_file_quarantined(intake_home, tmp_path)
     for attempt in range(2):  # not fixed: it fails again, twice
         target.write_bytes(b"%PDF-1.7\n" + b"rusak " * attempt)
         result = runner.invoke(cli, [*base, "intake", "retry", str(target), "--json"])
         assert result.exit_code == 0, result.output
         [again] = json.loads(result.stdout)["quarantined"]
-        assert again["quarantined_as"] == q["quarantined_as"]  # back in its place
+        assert intake_home.home / again["quarantined_as"] == target  # back in its place
         assert target.exists()
         note = target.with_name(target.name + ".reason.txt").read_text("utf-8")
         assert "archiva intake retry" in note
     with Archiva.open(intake_home) as app, app.catalogue.reading() as conn:
         rows = conn.execute(text("SELECT path, released_at FROM quarantine")).all()
-    assert [(r.path, r.released_at) for r in rows] == [(q["quarantined_as"], None)]
+    assert [(r.path, r.released_at) for r in rows] == [
+        (str(target.relative_to(intake_home.home)), None)]
 
 
 def test_a_decompression_bomb_is_set_aside_and_the_pass_goes_on(intake_home: Settings) -> None:
