@@ -408,6 +408,17 @@ def _intake_report(report: Any, as_json: bool, quiet: bool = False) -> None:
     _emit(as_json, report.to_json(), human)
 
 
+def _stop_like_ctrl_c_on_sigterm() -> None:
+    """A timer's or shutdown's SIGTERM stops a pass as Ctrl-C does: the file being read goes
+    back to the inbox, and is not later counted as one that stalled intake."""
+    import signal
+
+    def interrupt(*_: Any) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+
+
 inbox_option = click.option("--inbox", type=click.Path(file_okay=False, path_type=Path),
                             help="Folder to take letters from (default: the home's inbox/).")
 
@@ -418,6 +429,7 @@ inbox_option = click.option("--inbox", type=click.Path(file_okay=False, path_typ
 @click.pass_context
 def file_scans(ctx: click.Context, inbox: Path | None, as_json: bool) -> None:
     """File every ready letter in the inbox once and exit (for cron or a systemd timer)."""
+    _stop_like_ctrl_c_on_sigterm()
     from archiva.intake.pipeline import Intake
 
     _intake_report(Intake(_open(ctx), inbox).scan(), as_json)
@@ -457,6 +469,7 @@ def ingest(ctx: click.Context, files: tuple[Path, ...], as_json: bool) -> None:
     """Take the given letter files now (same steps as the inbox)."""
     from archiva.intake.pipeline import Intake
 
+    _stop_like_ctrl_c_on_sigterm()
     _intake_report(Intake(_open(ctx)).take_now(list(files)), as_json)
 
 

@@ -57,6 +57,9 @@ class Reader:
         self.limits = limits
         self._child: _Child | None = None
         self._starting: threading.Thread | None = None
+        # Set when intake is asked to stop (SIGTERM to `watch`): a read under way is given up
+        # and its file left in the inbox, not read on until a kill counts it as a stall.
+        self.cancel: threading.Event | None = None
 
     def start_soon(self) -> None:
         """Start the child in the background (the fork server's first start takes a second
@@ -81,7 +84,12 @@ class Reader:
         child = self._child or self._start()
         try:
             child.conn.send((fn, args))
-            if not _wait(child.conn, limit, heartbeat):
+            answered = _wait(child.conn, limit, heartbeat, self.cancel)
+            if answered is None:
+                self.close()
+                raise ReaderError("Reading was given up: intake is stopping.",
+                                  "The file stays in the inbox and is taken at the next start.")
+            if not answered:
                 self.close()
                 raise Unreadable("too-slow", f"reading it took longer than {limit:.0f} s, the "
                                              "limit; it was stopped so the other files go on")
@@ -134,12 +142,18 @@ class Reader:
         return child
 
 
-def _wait(conn: Connection, seconds: float, heartbeat: Path | None) -> bool:
+def _wait(conn: Connection, seconds: float, heartbeat: Path | None,
+          cancel: threading.Event | None) -> bool | None:
+    """True when the child answered, False past the time limit, None when cancelled."""
     deadline = time.monotonic() + seconds
+    beat = time.monotonic()
     while (left := deadline - time.monotonic()) > 0:
-        if conn.poll(min(left, 1.0)):
+        if conn.poll(min(left, 0.25)):
             return True
-        if heartbeat is not None:
+        if cancel is not None and cancel.is_set():
+            return None
+        if heartbeat is not None and time.monotonic() - beat >= 1.0:
+            beat = time.monotonic()
             with contextlib.suppress(OSError):
                 os.utime(heartbeat)
     return False

@@ -76,6 +76,7 @@ def watch(intake: Intake, polling: bool, stop: threading.Event,
           report: Callable[[IntakeReport], None]) -> str:
     """Run until `stop` is set; returns how the inbox was watched."""
     intake.check_inbox()
+    intake.reader.cancel = stop  # a read under way is given up when asked to stop
     handler = _Queue(intake.inbox)
     observer, how = _observer(intake.inbox, handler, polling)
     log.info("watching %s (%s, full rescan every %.0f s)", intake.inbox, how,

@@ -148,3 +148,16 @@ def test_the_reader_and_what_it_started_end_when_intake_is_killed(tmp_path: Path
     else:
         os.kill(sleeper, signal.SIGKILL)
         pytest.fail("the program the reader started outlived intake")
+
+
+def test_a_cancelled_read_is_given_up_at_once(reader: Reader) -> None:
+    """SIGTERM to `watch` sets the stop event: a long OCR is given up (the file stays in the
+    inbox) instead of running on until systemd kills intake and the file counts as a stall."""
+    import threading
+
+    reader.cancel = threading.Event()
+    threading.Timer(0.5, reader.cancel.set).start()
+    started = time.monotonic()
+    with pytest.raises(ReaderError, match="given up"):
+        reader.call(_sleep, 60)
+    assert time.monotonic() - started < 10
