@@ -3,15 +3,13 @@
 The full check reads every file and compares its SHA-256; the quick one (run by `doctor`)
 compares only existence and size. Both name the files that changed, are missing, or sit in the
 archive without a catalogue record (untracked). Files are hashed on a few threads: hashlib
-releases the GIL while it hashes a chunk, so reading and hashing overlap across cores.
+releases the GIL while it hashes, so reading and hashing overlap across cores.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
-import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -19,7 +17,8 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-CHUNK = 1 << 20
+from archiva.filing import sha256_of
+
 THREADS = max(2, min(4, os.cpu_count() or 1))
 
 
@@ -137,11 +136,11 @@ def _quick_look(home: Path, f: FiledFile) -> tuple[Finding | None, int]:
 
 
 def _full_look(home: Path, f: FiledFile) -> tuple[Finding | None, int]:
-    finding, _ = _stat(home, f)
-    if finding is not None:
+    finding, st = _stat(home, f)
+    if finding is not None or st is None:
         return finding, 0
     try:
-        digest, read = _sha256(home / f.path)
+        digest, read = sha256_of(home / f.path), st.st_size
     except OSError as exc:
         return Finding(f.path, Problem.MISSING, f.number, f"cannot be read: {exc.strerror}"), 0
     if digest != f.sha256:
@@ -149,21 +148,3 @@ def _full_look(home: Path, f: FiledFile) -> tuple[Finding | None, int]:
                        f"SHA-256 {digest[:12]}…, filed with {f.sha256[:12]}…"), read
     return None, read
 
-
-_buffers = threading.local()
-
-
-def _sha256(path: Path) -> tuple[str, int]:
-    """The digest and the bytes read, through one buffer per thread (a fresh 1 MB buffer per
-    file cost more than hashing a certificate)."""
-    buf = getattr(_buffers, "buf", None)
-    if buf is None:
-        buf = _buffers.buf = bytearray(CHUNK)
-    view = memoryview(buf)
-    h = hashlib.sha256()
-    read = 0
-    with path.open("rb", buffering=0) as fh:
-        while n := fh.readinto(buf):
-            h.update(view[:n])
-            read += n
-    return h.hexdigest(), read

@@ -105,6 +105,17 @@ def number_key(number: str) -> str:
     return _KEY_SEPARATORS.sub("/", number.strip()).upper()
 
 
+_LEADING_ZEROS = re.compile(r"^0+(?=[0-9])")
+
+
+def loose_key(number: str) -> str:
+    """A number as search (and a look-up that missed) compares it: case, spaces and slashes
+    folded, and leading zeros of numeric segments dropped, since offices pad sequence numbers
+    differently (0179 and 179)."""
+    segments = [s for s in _KEY_SEPARATORS.split(number.strip().lower()) if s]
+    return "/".join(_LEADING_ZEROS.sub("", s) for s in segments)
+
+
 def next_suffix(existing: list[str]) -> str:
     """The next inserted-number letter after those already used for one base number."""
     used = [suffix_index(s) for s in existing if s]

@@ -47,7 +47,14 @@ from archiva.models import (
     NumberRequest,
     Record,
 )
-from archiva.numbering import NumberParts, Placement, number_key, place, render_number
+from archiva.numbering import (
+    NumberParts,
+    Placement,
+    loose_key,
+    number_key,
+    place,
+    render_number,
+)
 
 # The newest migration; checked by a test against the migration scripts so that opening the
 # catalogue can skip importing Alembic (~0.5 s) when the schema is already current.
@@ -601,16 +608,14 @@ class Catalogue:
     def by_number(self, number: str) -> Record:
         """The record of a number as typed: case and separators folded, and zero padding
         forgiven as search forgives it (1/SM/2026 is 0001/SM/2026) when that is unambiguous."""
-        from archiva.search.documents import search_key
-
         key = number_key(number)
         with self.reading() as conn:
             rid = conn.execute(select(records.c.id).where(records.c.number_key == key)).scalar()
             if rid is None and (last := key.rsplit("/", 1)[-1]):
-                want = search_key(number)
+                want = loose_key(number)
                 rows = conn.execute(select(records.c.id, records.c.number).where(
                     records.c.number_key.like(f"%{_like_escaped(last)}", escape="\\"))).all()
-                same = [r for r in rows if search_key(r.number) == want]
+                same = [r for r in rows if loose_key(r.number) == want]
                 if len(same) > 1:
                     raise NotFoundError(
                         f"The number {number} could be any of "

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from archiva.indonesian import MONTHS
+
 FIELDS = ("sender", "number", "date", "subject", "addressee", "attachments", "signer",
           "signer_nip")
 
@@ -337,23 +339,18 @@ def _number(lines: list[_Line], labels: dict[str, _Label]) -> str:
     lab = labels.get("nomor")
     if not lab:
         return ""
-    value = _value_text(lines, lab)
+    value = _value_text(lines, lab).strip(_EDGE_JUNK)  # OCR's stray marks off its ends
     m = _TRAILING_PLACE_DATE_RE.search(value)
     if _place_date(m):  # the date column glued on once the gap was lost
         value = value[: m.start()]
     value = _INLINE_ADDRESSEE_RE.sub("", value)
     value = _fix_number_digits(_AROUND_SLASH_RE.sub("/", _norm(value))).strip(_EDGE_JUNK)
-    m = _TRAILING_PLACE_DATE_RE.search(value)  # again, once OCR's stray marks are off its end
-    if _place_date(m):
-        value = value[: m.start()].strip(_EDGE_JUNK)
     return value if any(ch.isdigit() for ch in value) else ""
 
 
 _ROMAN_MONTHS = {r: n for n, r in enumerate(
     ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"), 1)}
 _ROMAN_LIKE_RE = re.compile(r"(?<=/)[IVXl1|]{1,5}(?=/)")
-_MONTH_NAMES = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-                "September", "Oktober", "November", "Desember")
 
 
 def _roman_month(number: str, date: dt.date | None) -> tuple[str, list[str]]:
@@ -376,7 +373,7 @@ def _roman_month(number: str, date: dt.date | None) -> tuple[str, list[str]]:
             notes.append(f"number: the month {seen!r} was read as {best}; check it")
         if date and _ROMAN_MONTHS[best] != date.month:
             notes.append(f"number: its month {best} is not the month of the letter's date "
-                         f"({_MONTH_NAMES[date.month - 1]})")
+                         f"({MONTHS[date.month - 1]})")
         return best
 
     return _ROMAN_LIKE_RE.sub(fix, number), notes

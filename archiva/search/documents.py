@@ -13,13 +13,12 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from archiva.models import FILED, IndexSource
+from archiva.numbering import loose_key as search_key  # a number as the index compares it
 
 # Bump when the fields or how they are filled change: the index is then rebuilt.
 DOCUMENT_FORMAT = 1
 
 _NUMBER_IN_TEXT = re.compile(r"[0-9A-Za-z][\w.\-]*(?:\s*/\s*[\w.\-]+)+")
-_SEPARATORS = re.compile(r"[\s/]+")
-_LEADING_ZEROS = re.compile(r"^0+(?=[0-9])")
 
 
 @dataclass(frozen=True)
@@ -45,14 +44,6 @@ class SearchDocument:
     progress: str
     flags: tuple[str, ...]  # "open": a letter not yet done; "late": answered after its due date
     stamp: str = ""  # fingerprint of everything above: a stale index entry differs from it
-
-
-def search_key(number: str) -> str:
-    """A number as the index compares it: case, spaces and slashes folded (as the register
-    does) and leading zeros of numeric segments dropped, since offices pad sequence numbers
-    differently (0179 and 179)."""
-    segments = [s for s in _SEPARATORS.split(number.strip().lower()) if s]
-    return "/".join(_LEADING_ZEROS.sub("", s) for s in segments)
 
 
 def number_terms(number: str) -> tuple[str, ...]:

@@ -240,26 +240,24 @@ class SearchIndex:
             log.warning("the search index %s is damaged: %s", path, bad)
             self.problem = bad
             return "damaged"
-        if not self._position_agrees(path):
+        ours, theirs = self._positions(path)
+        if not theirs <= ours <= theirs + 1:
             # A writer may have moved both between the two reads: look again while no
-            # writer can.
+            # writer can (the lock not had in time: the first look stands).
             with self._writer_lock(SYNC_WAIT) as locked:
-                agrees = locked and self._position_agrees(path)
-        else:
-            agrees = True
-        if not agrees:
-            sums = integrity.read(path)
-            ours, theirs = (sums.position if sums else 0), self.catalogue.index_position()
+                if locked:
+                    ours, theirs = self._positions(path)
+        if not theirs <= ours <= theirs + 1:
             self.problem = (f"it is at catalogue position {ours}, the catalogue at {theirs}: "
                             "an older (or another) copy of the index")
             log.warning("the search index %s is stale: %s", path, self.problem)
             return "stale"
         return "ok"
 
-    def _position_agrees(self, path: Path) -> bool:
+    def _positions(self, path: Path) -> tuple[int, int]:
+        """(the generation's catalogue position, the catalogue's)."""
         sums = integrity.read(path)
-        ours, theirs = (sums.position if sums else 0), self.catalogue.index_position()
-        return theirs <= ours <= theirs + 1
+        return (sums.position if sums else 0), self.catalogue.index_position()
 
     def _forget_open(self) -> None:
         if self._open is not None:

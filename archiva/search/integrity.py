@@ -13,12 +13,13 @@ the catalogue and is known to lack changes, even when no change is queued.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import secrets
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from archiva.filing import sha256_of
 
 SUMS = "archiva-sums.json"
 _OWN = {SUMS, "archiva-index.json"}
@@ -75,7 +76,7 @@ def problem(generation: Path, full: bool = False) -> str:
             continue
         if st.st_size != want.size:
             return f"{name} has {st.st_size:,} bytes, {want.size:,} when it was written"
-        if (full or st.st_mtime_ns != want.mtime_ns) and _sha256(path) != want.sha256:
+        if (full or st.st_mtime_ns != want.mtime_ns) and sha256_of(path) != want.sha256:
             return f"{name} is not what was written (its checksum differs)"
     return ""
 
@@ -88,12 +89,7 @@ def _engine_files(generation: Path) -> list[str]:
 
 def _sum(path: Path) -> FileSum:
     st = path.stat()
-    return FileSum(st.st_size, st.st_mtime_ns, _sha256(path))
-
-
-def _sha256(path: Path) -> str:
-    with path.open("rb") as f:
-        return hashlib.file_digest(f, "sha256").hexdigest()
+    return FileSum(st.st_size, st.st_mtime_ns, sha256_of(path))
 
 
 def _write(generation: Path, sums: Sums) -> None:
